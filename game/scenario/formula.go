@@ -1,0 +1,366 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Formula is an expr-lang expression written in a scenario, compiled once at
+// load time against the scenario's names so that a misspelt name or a type
+// error is an author's error, not a surprise during play.
+type Formula struct {
+	Src  string
+	prog *vm.Program
+	lead int // runes of white space trimmed from the front, for positions
+}
+
+// UnmarshalText keeps the source; numbers and booleans arrive as text too,
+// so `value = -2` and `value = "-2"` mean the same.
+func (f *Formula) UnmarshalText(b []byte) error {
+	s := string(b)
+	f.Src = strings.TrimSpace(s)
+	f.lead = utf8.RuneCountInString(s[:len(s)-len(strings.TrimLeftFunc(s, unicode.IsSpace))])
+	return nil
+}
+
+// Set reports whether the author wrote a formula.
+func (f Formula) Set() bool { return f.Src != "" }
+
+// Program is the compiled formula; nil when not set or not compiled.
+func (f Formula) Program() *vm.Program { return f.prog }
+
+// Namespaces in formulas: NAME.ID lookups into per-id maps.
+const (
+	NSOption = "opt"
+	NSHeld   = "held"
+	NSTotal  = "total"
+	NSFlag   = "flag"
+	NSFired  = "fired"
+	NSLast   = "last"
+	NSChose  = "chose"
+)
+
+// Reserved lists names that scenario ids may not take.
+var Reserved = map[string]bool{
+	"turn": true, "turns": true, "money": true, "capital": true, "clamp": true,
+	NSOption: true, NSHeld: true, NSTotal: true, NSFlag: true, NSFired: true, NSLast: true, NSChose: true,
+	"true": true, "false": true, "nil": true, "and": true, "or": true, "not": true, "in": true,
+	"matches": true, "contains": true, "startsWith": true, "endsWith": true, "let": true, "if": true,
+	"else": true, "abs": true, "ceil": true, "floor": true, "round": true, "min": true, "max": true,
+	"int": true, "float": true,
+}
+
+// safeBuiltins are the expr builtins a scenario may call; the rest (now,
+// date, ...) would break determinism or make no sense here.
+var safeBuiltins = []string{"abs", "ceil", "floor", "round", "min", "max", "int", "float"}
+
+// Clamp keeps x within lo..hi; formulas call it as clamp(x, lo, hi).
+func Clamp(x, lo, hi float64) float64 {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	return math.Max(lo, math.Min(hi, x))
+}
+
+// NewEnv builds the formula environment with every name at its zero value.
+// The engine fills the same map in place each turn; the checker compiles
+// against it so that types are known.
+func (s *Scenario) NewEnv() map[string]any {
+	env := map[string]any{
+		"turn": 0, "turns": s.Meta.Turns, "money": 0.0, "capital": 0.0,
+	}
+	opt, held, total := map[string]string{}, map[string]int{}, map[string]float64{}
+	flag, fired, last, chose := map[string]bool{}, map[string]int{}, map[string]int{}, map[string]string{}
+	for _, ind := range s.Indicators {
+		env[ind.ID] = 0.0
+	}
+	for _, l := range s.Levers {
+		held[l.ID] = 0
+		if l.Kind == LeverSpend {
+			env[l.ID] = 0.0
+			total[l.ID] = 0
+		} else {
+			env[l.ID] = 0
+			opt[l.ID] = ""
+		}
+	}
+	for _, e := range s.Events {
+		fired[e.ID], last[e.ID], chose[e.ID] = 0, 0, ""
+	}
+	for name := range s.Flags() {
+		flag[name] = false
+	}
+	env[NSOption], env[NSHeld], env[NSTotal] = opt, held, total
+	env[NSFlag], env[NSFired], env[NSLast], env[NSChose] = flag, fired, last, chose
+	return env
+}
+
+// Flags returns every flag name that some event or choice sets or clears.
+func (s *Scenario) Flags() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range s.Events {
+		for _, f := range append(append([]string{}, e.Sets...), e.Clears...) {
+			out[f] = true
+		}
+		for _, c := range e.Choices {
+			for _, f := range append(append([]string{}, c.Sets...), c.Clears...) {
+				out[f] = true
+			}
+		}
+	}
+	return out
+}
+
+type formulaKind int
+
+const (
+	kindBool formulaKind = iota
+	kindNumber
+)
+
+// formulaError is a problem at an offset (in runes) inside the formula.
+type formulaError struct {
+	offset int
+	msg    string
+}
+
+func compileOptions(env map[string]any, kind formulaKind) []expr.Option {
+	opts := []expr.Option{expr.Env(env), expr.DisableAllBuiltins(), expr.MaxNodes(500),
+		expr.Function("clamp", func(p ...any) (any, error) {
+			return Clamp(toFloat(p[0]), toFloat(p[1]), toFloat(p[2])), nil
+		}, new(func(float64, float64, float64) float64))}
+	for _, b := range safeBuiltins {
+		opts = append(opts, expr.EnableBuiltin(b))
+	}
+	if kind == kindBool {
+		opts = append(opts, expr.AsBool())
+	} else {
+		opts = append(opts, expr.AsFloat64())
+	}
+	return opts
+}
+
+func toFloat(v any) float64 {
+	switch n := v.(type) {
+	case float64:
+		return n
+	case int:
+		return float64(n)
+	case int64:
+		return float64(n)
+	}
+	return 0
+}
+
+// compile compiles f in place. known says which ids each namespace holds,
+// so that opt.mandat or flag.gate_clossed is caught here.
+func (f *Formula) compile(env map[string]any, kind formulaKind, known map[string]map[string]bool) []formulaError {
+	if f.Src == "" {
+		return nil
+	}
+	if len(f.Src) > 2000 {
+		return []formulaError{{0, "formula is longer than 2000 characters; split the idea into several effects"}}
+	}
+	prog, err := expr.Compile(f.Src, compileOptions(env, kind)...)
+	if err != nil {
+		if fe, ok := err.(*file.Error); ok {
+			return []formulaError{{f.lead + fe.From, friendlyExprMessage(fe.Message, kind)}}
+		}
+		return []formulaError{{f.lead, err.Error()}}
+	}
+	var probs []formulaError
+	node := prog.Node()
+	ast.Walk(&node, &nsVisitor{known: known, report: func(off int, msg string) {
+		probs = append(probs, formulaError{f.lead + off, msg})
+	}})
+	if len(probs) > 0 {
+		return probs
+	}
+	f.prog = prog
+	return nil
+}
+
+func friendlyExprMessage(msg string, kind formulaKind) string {
+	switch {
+	case strings.HasPrefix(msg, "unknown name "):
+		return msg + " (use an indicator, lever or event id, or a name listed in FORMAT.md)"
+	case strings.Contains(msg, "expected bool"):
+		return "a condition must be true or false: " + msg + " (compare with <, >, == ...)"
+	case strings.Contains(msg, "expected float64"):
+		return "a value must be a number: " + msg
+	}
+	return msg
+}
+
+// nsVisitor checks NAME.ID lookups against the ids that exist, and string
+// comparisons against opt.LEVER and chose.EVENT against their option and
+// choice ids.
+type nsVisitor struct {
+	known  map[string]map[string]bool
+	report func(offset int, msg string)
+}
+
+func (v *nsVisitor) Visit(n *ast.Node) {
+	switch node := (*n).(type) {
+	case *ast.NilNode, *ast.IdentifierNode, *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.StringNode,
+		*ast.ConstantNode, *ast.UnaryNode, *ast.ChainNode, *ast.CallNode, *ast.ConditionalNode, *ast.ArrayNode,
+		*ast.MapNode, *ast.PairNode, *ast.SliceNode:
+	case *ast.BuiltinNode:
+		if !contains(safeBuiltins, node.Name) {
+			v.report(node.Location().From, fmt.Sprintf("%s(...) is not allowed in a scenario formula; use min, max, abs, floor, ceil, round or clamp", node.Name))
+		}
+	case *ast.PredicateNode, *ast.PointerNode:
+		v.report(node.Location().From, "predicates (# and { ... }) are not allowed in a scenario formula")
+	case *ast.VariableDeclaratorNode, *ast.SequenceNode:
+		v.report(node.Location().From, "let and ; are not allowed in a scenario formula; write one expression")
+	default:
+		v.report((*n).Location().From, fmt.Sprintf("%T is not allowed in a scenario formula", node))
+	case *ast.MemberNode:
+		ns, ok := node.Node.(*ast.IdentifierNode)
+		if !ok {
+			return
+		}
+		prop, ok := node.Property.(*ast.StringNode)
+		ids, isNS := v.known[ns.Value]
+		if !isNS {
+			return
+		}
+		if !ok {
+			v.report(node.Location().From, fmt.Sprintf("write %s.ID with a fixed id, not a computed one", ns.Value))
+			return
+		}
+		if !ids[prop.Value] {
+			v.report(node.Property.Location().From, fmt.Sprintf("%s.%s: %s%s", ns.Value, prop.Value,
+				nsWhat(ns.Value, prop.Value), suggest(prop.Value, ids)))
+		}
+	case *ast.BinaryNode:
+		if node.Operator == ".." {
+			v.report(node.Location().From, "ranges (a..b) are not allowed in a scenario formula")
+			return
+		}
+		if node.Operator != "==" && node.Operator != "!=" {
+			return
+		}
+		v.checkValue(node.Left, node.Right)
+		v.checkValue(node.Right, node.Left)
+	}
+}
+
+// nsWhat says why NS.ID names nothing.
+func nsWhat(ns, id string) string {
+	switch ns {
+	case NSOption:
+		return fmt.Sprintf("there is no choice lever %q", id)
+	case NSHeld:
+		return fmt.Sprintf("there is no lever %q", id)
+	case NSTotal:
+		return fmt.Sprintf("there is no spend lever %q (total is for spend levers)", id)
+	case NSFlag:
+		return fmt.Sprintf("no event or choice sets or clears the flag %q, so it is always false; add sets = [%q] where it should turn on", id, id)
+	case NSFired, NSLast, NSChose:
+		return fmt.Sprintf("there is no event %q", id)
+	}
+	return fmt.Sprintf("no such id in %q", ns)
+}
+
+// checkValue: in `opt.mandate == "ban"`, "ban" must be an option of mandate.
+func (v *nsVisitor) checkValue(side, other ast.Node) {
+	m, ok := side.(*ast.MemberNode)
+	if !ok {
+		return
+	}
+	ns, ok1 := m.Node.(*ast.IdentifierNode)
+	prop, ok2 := m.Property.(*ast.StringNode)
+	lit, ok3 := other.(*ast.StringNode)
+	if !ok1 || !ok2 || !ok3 || lit.Value == "" {
+		return
+	}
+	values := v.known[ns.Value+"="+prop.Value]
+	if values != nil && !values[lit.Value] {
+		v.report(other.Location().From, fmt.Sprintf("%q is not a choice of %s.%s%s", lit.Value, ns.Value, prop.Value,
+			suggest(lit.Value, values)))
+	}
+}
+
+// suggest offers the nearest known name for a typo.
+func suggest(got string, known map[string]bool) string {
+	best, bestD := "", 4
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if d := editDistance(got, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Bool runs a condition; an unset condition is true.
+func (f Formula) Bool(m *vm.VM, env map[string]any) (bool, error) {
+	if f.prog == nil {
+		return true, nil
+	}
+	out, err := m.Run(f.prog, env)
+	if err != nil {
+		return false, err
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, fmt.Errorf("condition %q gave %v, not true or false", f.Src, out)
+	}
+	return b, nil
+}
+
+// Number runs a value formula; def is used when the formula is unset.
+func (f Formula) Number(m *vm.VM, env map[string]any, def float64) (float64, error) {
+	if f.prog == nil {
+		return def, nil
+	}
+	out, err := m.Run(f.prog, env)
+	if err != nil {
+		return 0, err
+	}
+	switch n := out.(type) {
+	case float64:
+		return n, nil
+	case int:
+		return float64(n), nil
+	}
+	return 0, fmt.Errorf("formula %q gave %v (%s), not a number", f.Src, out, reflect.TypeOf(out))
+}

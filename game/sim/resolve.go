@@ -1,0 +1,372 @@
+package sim
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/expr-lang/expr/ast"
+	"github.com/keyholder-game/keyholder/game/scenario"
+)
+
+// Resolve checks d, then plays the turn: decisions, effects, events,
+// landing of everything due, drift, and endings.
+func (r *Run) Resolve(d Decision) (*Report, error) {
+	if err := r.Check(d); err != nil {
+		return nil, err
+	}
+	d = normalise(d)
+	rep := &Report{Turn: r.turn, Decision: d}
+	cost := r.Cost(d)
+	rep.Money, rep.Capital = cost.Money, cost.Capital
+	before := append([]float64(nil), r.values...)
+
+	r.apply(d, rep)
+	r.syncEnv()
+	r.fireEffects(rep)
+	r.fireEvents(rep)
+	r.land(rep)
+
+	for i, ind := range r.sc.Indicators {
+		rep.Changes = append(rep.Changes, Change{ind.ID, before[i], r.values[i]})
+		r.history[i] = append(r.history[i], r.values[i])
+	}
+	r.syncEnv()
+	if e := r.findEnding(rep); e != nil {
+		r.ending = e
+		rep.Ending = e.ID
+	}
+	r.capital = math.Min(r.capital+r.sc.Budget.CapitalPerTurn, r.capitalMax())
+	r.decisions = append(r.decisions, d)
+	r.reports = append(r.reports, rep)
+	r.turn++
+	r.syncEnv()
+	return rep, nil
+}
+
+func (r *Run) capitalMax() float64 {
+	if m := r.sc.Budget.CapitalMax; m > 0 {
+		return m
+	}
+	return math.Inf(1)
+}
+
+// normalise copies d so that the record never shares maps with the caller.
+func normalise(d Decision) Decision {
+	out := Decision{Reason: strings.TrimSpace(d.Reason)}
+	if len(d.Options) > 0 {
+		out.Options = maps(d.Options)
+	}
+	if len(d.Spend) > 0 {
+		out.Spend = maps(d.Spend)
+	}
+	if len(d.Answers) > 0 {
+		out.Answers = maps(d.Answers)
+	}
+	return out
+}
+
+func maps[V any](m map[string]V) map[string]V {
+	out := make(map[string]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// apply sets levers, pays capital and answers dilemmas.
+func (r *Run) apply(d Decision, rep *Report) {
+	total := r.env[scenario.NSTotal].(map[string]float64)
+	for i := range r.sc.Levers {
+		l := &r.sc.Levers[i]
+		changed := false
+		if l.Kind == scenario.LeverChoice {
+			if id, ok := d.Options[l.ID]; ok {
+				if j := l.OptionIndex(id); j != r.option[i] {
+					r.option[i], changed = j, true
+					r.capital -= l.Options[j].Capital
+				}
+			}
+		} else {
+			if v, ok := d.Spend[l.ID]; ok && v != r.spend[i] {
+				r.spend[i], changed = v, true
+			}
+			total[l.ID] += r.spend[i]
+		}
+		if changed {
+			r.held[i], r.lastChange[i] = 0, r.turn
+		}
+		r.held[i]++
+	}
+	dilemmas := r.dilemmas
+	r.dilemmas = nil
+	r.syncEnv()
+	for _, dl := range dilemmas {
+		ch := choiceByID(dl.Event, d.Answers[dl.Event.ID])
+		r.chose[dl.Event.ID] = ch.ID
+		r.capital -= ch.Capital
+		setFlags(r.flags, ch.Sets, ch.Clears)
+		cause := Cause{Kind: "choice", ID: dl.Event.ID, Option: ch.ID, Turn: r.turn,
+			Label: fmt.Sprintf("Your answer to %q: %s (turn %d)", dl.Event.Title, ch.Label, r.turn)}
+		for k := range ch.Effects {
+			r.schedule(&ch.Effects[k], cause, rep)
+		}
+	}
+}
+
+func setFlags(flags map[string]bool, sets, clears []string) {
+	for _, f := range sets {
+		flags[f] = true
+	}
+	for _, f := range clears {
+		flags[f] = false
+	}
+}
+
+// fireEffects runs every top-level effect whose condition holds.
+func (r *Run) fireEffects(rep *Report) {
+	for i := range r.sc.Effects {
+		e := &r.sc.Effects[i]
+		ok, err := e.When.Bool(&r.vm, r.env)
+		if err != nil {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("effect %s: %v; treated as false", e.ID, err))
+			ok = false
+		}
+		fire := ok
+		switch e.Mode {
+		case scenario.ModeOnStart:
+			fire = ok && !r.prevWhen[i]
+		case scenario.ModeOnce:
+			fire = ok && !r.onceDone[i]
+		}
+		r.prevWhen[i] = ok
+		if fire {
+			r.onceDone[i] = true
+			r.schedule(e, r.leverCause(i, e), rep)
+		}
+	}
+}
+
+// schedule works out an effect's value now and books it on the turns it
+// lands on. Non-finite values are dropped with a warning.
+func (r *Run) schedule(e *scenario.Effect, cause Cause, rep *Report) {
+	v, err := e.Value.Number(&r.vm, r.env, 0)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		if err == nil {
+			err = fmt.Errorf("gave %v", v)
+		}
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("effect %s: %v; counted as 0", e.ID, err))
+		return
+	}
+	if v == 0 {
+		return
+	}
+	ind := r.indicatorIndex(e.Target)
+	duration := max(e.Duration, 1)
+	decay := e.Decay
+	if decay == 0 {
+		decay = 1
+	}
+	for k := 0; k < duration; k++ {
+		t := r.turn + e.Delay + k
+		if t >= len(r.due) {
+			break // lands after the game ends
+		}
+		r.due[t] = append(r.due[t], pulse{ind, v * math.Pow(decay, float64(k)), e, cause})
+	}
+}
+
+// fireEvents rolls every event whose condition holds, in file order.
+func (r *Run) fireEvents(rep *Report) {
+	for i := range r.sc.Events {
+		e := &r.sc.Events[i]
+		if n := r.fired[e.ID]; n > 0 && (!e.Repeat || r.turn-r.last[e.ID] <= e.Cooldown) {
+			continue
+		}
+		ok, err := e.When.Bool(&r.vm, r.env)
+		if err != nil {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("event %s: %v; treated as false", e.ID, err))
+			continue
+		}
+		if !ok {
+			continue
+		}
+		p, err := e.Chance.Number(&r.vm, r.env, 1)
+		if err != nil || math.IsNaN(p) {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("event %s: chance %v; treated as 0", e.ID, orErr(err, p)))
+			continue
+		}
+		if p < 1 && (p <= 0 || r.rng.Float64() >= p) {
+			continue
+		}
+		r.fired[e.ID]++
+		r.last[e.ID] = r.turn
+		setFlags(r.flags, e.Sets, e.Clears)
+		cause := Cause{Kind: "event", ID: e.ID, Turn: r.turn, Label: fmt.Sprintf("%s (turn %d)", e.Title, r.turn)}
+		for k := range e.Effects {
+			r.schedule(&e.Effects[k], cause, rep)
+		}
+		rep.News = append(rep.News, News{Turn: r.turn, Event: e.ID, Title: e.Title, Text: e.Text,
+			Location: e.Location, Fiction: e.Fiction, Sources: e.Sources, Dilemma: len(e.Choices) > 0})
+		if len(e.Choices) > 0 {
+			r.dilemmas = append(r.dilemmas, Dilemma{Event: e, Turn: r.turn})
+		}
+	}
+}
+
+func orErr(err error, v float64) any {
+	if err != nil {
+		return err
+	}
+	return v
+}
+
+// land applies everything due this turn, then drift, keeping values in
+// range. Clamping and drift are ledger entries too, so an indicator's
+// entries always add up to its change.
+func (r *Run) land(rep *Report) {
+	due := r.due[r.turn]
+	r.due[r.turn] = nil
+	// Stable order: by indicator, then as booked.
+	slices.SortStableFunc(due, func(a, b pulse) int { return cmp.Compare(a.ind, b.ind) })
+	for i, ind := range r.sc.Indicators {
+		raw := r.values[i]
+		for _, p := range due {
+			if p.ind != i {
+				continue
+			}
+			raw += p.amount
+			r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: p.amount, Effect: p.effect.ID,
+				Explain: p.effect.Explain, Cause: p.cause, Sources: p.effect.Sources})
+		}
+		if ind.Drift > 0 {
+			base := ind.Start
+			if ind.Baseline != nil {
+				base = *ind.Baseline
+			}
+			if d := ind.Drift * (base - raw); math.Abs(d) > 1e-12 {
+				raw += d
+				r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: d,
+					Explain: fmt.Sprintf("Without new pressure, %s drifts back toward %g.", ind.Name, base),
+					Cause:   Cause{Kind: "drift", Turn: r.turn, Label: "Drift toward the usual level"}})
+			}
+		}
+		v := math.Max(ind.Min, math.Min(ind.Max, raw))
+		if v != raw {
+			r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: v - raw,
+				Explain: fmt.Sprintf("%s cannot go beyond %g..%g.", ind.Name, ind.Min, ind.Max),
+				Cause:   Cause{Kind: "limit", Turn: r.turn, Label: "Limit of the scale"}})
+		}
+		r.values[i] = v
+	}
+}
+
+func (r *Run) enter(rep *Report, e Entry) {
+	rep.Entries = append(rep.Entries, e)
+	r.ledger = append(r.ledger, e)
+}
+
+// findEnding picks the ending that applies after this turn, if any.
+func (r *Run) findEnding(rep *Report) *scenario.Ending {
+	last := r.turn >= r.sc.Meta.Turns
+	for i := range r.sc.Endings {
+		e := &r.sc.Endings[i]
+		if !last && !e.Early {
+			continue
+		}
+		ok, err := e.When.Bool(&r.vm, r.env)
+		if err != nil {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("ending %s: %v; treated as false", e.ID, err))
+			continue
+		}
+		if ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// leverCause names the lever settings an effect reads, for the ledger.
+func (r *Run) leverCause(i int, e *scenario.Effect) Cause {
+	levers := r.causes[i]
+	if len(levers) == 0 {
+		return Cause{Kind: "condition", Turn: r.turn, Label: "Situation: " + orDefault(e.When.Src, "always")}
+	}
+	var labels []string
+	c := Cause{Kind: "lever", Turn: r.turn}
+	for n, li := range levers {
+		l := &r.sc.Levers[li]
+		var label string
+		if l.Kind == scenario.LeverSpend {
+			label = fmt.Sprintf("%s: %g %s this turn", l.Name, r.spend[li], r.sc.Budget.Unit)
+		} else {
+			label = fmt.Sprintf("%s: %s", l.Name, l.Options[r.option[li]].Label)
+		}
+		if since := r.lastChange[li]; since > 0 && since < r.turn {
+			label += fmt.Sprintf(" (since turn %d)", since)
+		}
+		labels = append(labels, label)
+		if n == 0 {
+			c.ID = l.ID
+			if l.Kind == scenario.LeverSpend {
+				c.Amount = r.spend[li]
+			} else {
+				c.Option = l.Options[r.option[li]].ID
+			}
+		}
+	}
+	c.Label = strings.Join(labels, "; ")
+	return c
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// leversRead lists, in scenario order, the levers an effect's formulas read.
+func leversRead(sc *scenario.Scenario, e *scenario.Effect) []int {
+	seen := map[string]bool{}
+	for _, f := range []scenario.Formula{e.When, e.Value} {
+		if p := f.Program(); p != nil {
+			node := p.Node()
+			ast.Walk(&node, &leverVisitor{seen: seen})
+		}
+	}
+	var out []int
+	for i, l := range sc.Levers {
+		if seen[l.ID] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+type leverVisitor struct{ seen map[string]bool }
+
+func (v *leverVisitor) Visit(n *ast.Node) {
+	switch node := (*n).(type) {
+	case *ast.IdentifierNode:
+		v.seen[node.Value] = true
+	case *ast.MemberNode:
+		if ns, ok := node.Node.(*ast.IdentifierNode); ok {
+			if prop, ok := node.Property.(*ast.StringNode); ok &&
+				(ns.Value == scenario.NSOption || ns.Value == scenario.NSHeld || ns.Value == scenario.NSTotal) {
+				v.seen[prop.Value] = true
+			}
+		}
+	}
+}
