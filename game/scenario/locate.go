@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -48,9 +47,32 @@ func parentPath(p string) string {
 	return ""
 }
 
-var indexRE = regexp.MustCompile(`\[\d+\]`)
+// barePath drops the indices: "levers[2].options[0].id" -> "levers.options.id".
+func barePath(p string) string {
+	if strings.IndexByte(p, '[') < 0 {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if p[i] == '[' {
+			if j := strings.IndexByte(p[i:], ']'); j > 1 && allDigits(p[i+1:i+j]) {
+				i += j
+				continue
+			}
+		}
+		b.WriteByte(p[i])
+	}
+	return b.String()
+}
 
-func barePath(p string) string { return indexRE.ReplaceAllString(p, "") }
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 type scan struct {
 	src       string
@@ -247,11 +269,14 @@ func (s *scan) keyValue(table string) {
 	s.value(path)
 }
 
+// value steps over one value, recording where it and its elements start.
+// An empty path records nothing: elements past MaxItems are only stepped
+// over, so a huge list cannot fill the maps.
 func (s *scan) value(path string) {
 	if s.eof() {
 		return
 	}
-	if _, dup := s.loc.vals[path]; !dup {
+	if _, dup := s.loc.vals[path]; !dup && path != "" {
 		s.loc.vals[path] = s.pos()
 	}
 	switch s.src[s.i] {
@@ -265,7 +290,11 @@ func (s *scan) value(path string) {
 				break
 			}
 			start := s.i
-			s.value(path + "[" + strconv.Itoa(n) + "]")
+			elem := ""
+			if path != "" && n <= MaxItems {
+				elem = path + "[" + strconv.Itoa(n) + "]"
+			}
+			s.value(elem)
 			s.skipSpace(true)
 			if !s.eof() && s.src[s.i] == ',' {
 				s.advance()
@@ -283,7 +312,16 @@ func (s *scan) value(path string) {
 				break
 			}
 			start := s.i
-			s.keyValue(path)
+			if path == "" {
+				s.keyParts('=') // an element not recorded: step over its keys
+				if !s.eof() && s.src[s.i] == '=' {
+					s.advance()
+					s.skipSpace(false)
+					s.value("")
+				}
+			} else {
+				s.keyValue(path)
+			}
 			s.skipSpace(false)
 			if !s.eof() && s.src[s.i] == ',' {
 				s.advance()
@@ -369,7 +407,22 @@ func (l *locator) inValue(src, path string, offset int) Pos {
 			}
 		}
 	}
+	// A line-ending backslash in a multi-line basic string: it and the
+	// white space after it are not part of the string.
+	skipLineEnd := func() {
+		for q == '"' && triple && strings.HasPrefix(src[w.i:], "\\") && w.i+1 < len(src) &&
+			strings.IndexByte(" \t\r\n", src[w.i+1]) >= 0 {
+			w.step(1)
+			for w.i < len(src) && strings.IndexByte(" \t\r\n", src[w.i]) >= 0 {
+				w.step(1)
+			}
+		}
+	}
 	for n := 0; n < offset && w.i < len(src); n++ {
+		skipLineEnd()
+		if w.i >= len(src) {
+			break
+		}
 		if q == '"' && src[w.i] == '\\' && w.i+1 < len(src) {
 			switch c := src[w.i+1]; c {
 			case 'u':
@@ -378,18 +431,6 @@ func (l *locator) inValue(src, path string, offset int) Pos {
 				w.step(10)
 			case 'x':
 				w.step(4)
-			case ' ', '\t', '\r', '\n':
-				if !triple {
-					w.step(2)
-					continue
-				}
-				// A line-ending backslash: it and the white space after it
-				// are not part of the string.
-				w.step(1)
-				for w.i < len(src) && strings.IndexByte(" \t\r\n", src[w.i]) >= 0 {
-					w.step(1)
-				}
-				n--
 			default:
 				w.step(2)
 			}
@@ -400,6 +441,7 @@ func (l *locator) inValue(src, path string, offset int) Pos {
 		}
 		w.step(1)
 	}
+	skipLineEnd()
 	return w.pos
 }
 
@@ -444,4 +486,34 @@ func byteIndex(src string, p Pos) int {
 		return -1
 	}
 	return i
+}
+
+// MaxNesting bounds how deeply lists and inline tables may nest. A scenario
+// needs two or three levels; thousands make parsers slow.
+const MaxNesting = 50
+
+// tooDeep finds the first [ or { nested deeper than MaxNesting, outside
+// strings and comments.
+func tooDeep(src string) (Pos, bool) {
+	s := &scan{src: src, line: 1, col: 1}
+	depth := 0
+	for s.alive() {
+		switch c := s.src[s.i]; c {
+		case '"', '\'':
+			s.str()
+			continue
+		case '#':
+			s.skipLine()
+			continue
+		case '[', '{':
+			depth++
+			if depth > MaxNesting {
+				return s.pos(), true
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+		s.advance()
+	}
+	return Pos{}, false
 }

@@ -68,8 +68,12 @@ type reporter struct {
 	// quiet holds the places of values that had the wrong type: they were
 	// left at zero, so the checker's complaints there would only repeat
 	// the type error.
-	quiet    map[Pos]bool
+	quiet map[Pos]bool
+	// renamed holds paths of keys that are missing because an unknown key
+	// next to them was reported as a likely misspelling of them.
+	renamed  map[string]bool
 	checking bool
+	tooMany  bool // a list was too long to decode: the checker is not run
 }
 
 func (r *reporter) add(sev string, pos Pos, format string, args ...any) {
@@ -86,6 +90,9 @@ func (r *reporter) add(sev string, pos Pos, format string, args ...any) {
 
 // errAt reports an error at the value (or key) of path.
 func (r *reporter) errAt(path, format string, args ...any) {
+	if r.checking && r.renamed[path] {
+		return
+	}
 	r.add(Error, r.loc.at(path), format, args...)
 }
 

@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/expr-lang/expr/vm"
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/scenarios"
 )
@@ -77,61 +76,7 @@ func BenchmarkTurn(b *testing.B) {
 	}
 }
 
-// The expr/closure pair: one formula shaped like a typical effect value
-// (`0.5 * barriers + (safety < 60 ? 2 : 0) - held.mandate`), evaluated
-// through expr and as hand-written Go reading the same map environment.
-const benchFormula = `(safety < 60 ? 2 : 0) + 0.5 * barriers - held.mandate`
-
-func exprFormula(b *testing.B) (scenario.Formula, map[string]any) {
-	b.Helper()
-	data, err := os.ReadFile("testdata/mini.toml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	src := string(data) + `
-[[effects]]
-id = "bench"
-target = "safety"
-value = "` + benchFormula + `"
-explain = "Benchmark."
-sources = ["D1"]
-`
-	sc, probs := scenario.Load("bench.toml", []byte(src))
-	if sc == nil {
-		b.Fatal(probs.Error())
-	}
-	r := New(sc, 1)
-	return sc.Effects[len(sc.Effects)-1].Value, r.env
-}
-
-var sink float64
-
-func BenchmarkFormulaExpr(b *testing.B) {
-	f, env := exprFormula(b)
-	var m vm.VM
-	for b.Loop() {
-		v, err := f.Number(&m, env, 0)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sink += v
-	}
-}
-
-func BenchmarkFormulaClosure(b *testing.B) {
-	f, env := exprFormula(b)
-	closure := func(env map[string]any) float64 {
-		v := 0.0
-		if env["safety"].(float64) < 60 {
-			v = 2
-		}
-		return v + 0.5*env["barriers"].(float64) - float64(env["held"].(map[string]int)["mandate"])
-	}
-	var m vm.VM
-	if want, _ := f.Number(&m, env, 0); closure(env) != want {
-		b.Fatalf("closure gives %v, expr %v", closure(env), want)
-	}
-	for b.Loop() {
-		sink += closure(env)
-	}
-}
+// The expr/closure pair: formulas shaped like typical effect values,
+// evaluated through expr and as hand-written Go reading the same map
+// environment. "namespace" adds a held.LEVER lookup, which expr fetches
+// through reflection.

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -19,6 +18,9 @@ func (r *Run) Resolve(d Decision) (*Report, error) {
 	}
 	d = normalise(d)
 	rep := &Report{Turn: r.turn, Decision: d}
+	if n := len(r.sc.Indicators); n > 0 {
+		rep.Changes = make([]Change, 0, n)
+	}
 	cost := r.Cost(d)
 	rep.Money, rep.Capital = cost.Money, cost.Capital
 	before := append([]float64(nil), r.values...)
@@ -87,7 +89,6 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // apply sets levers, pays capital and answers dilemmas.
 func (r *Run) apply(d Decision, rep *Report) {
-	total := r.env[scenario.NSTotal].(map[string]float64)
 	for i := range r.sc.Levers {
 		l := &r.sc.Levers[i]
 		changed := false
@@ -102,7 +103,8 @@ func (r *Run) apply(d Decision, rep *Report) {
 			if v, ok := d.Spend[l.ID]; ok && v != r.spend[i] {
 				r.spend[i], changed = v, true
 			}
-			total[l.ID] += r.spend[i]
+			r.total[i] += r.spend[i]
+			r.env[r.leverKeys[i].total] = r.total[i]
 		}
 		if changed {
 			r.held[i], r.lastChange[i] = 0, r.turn
@@ -115,8 +117,9 @@ func (r *Run) apply(d Decision, rep *Report) {
 	for _, dl := range dilemmas {
 		ch := choiceByID(dl.Event, d.Answers[dl.Event.ID])
 		r.chose[dl.Event.ID] = ch.ID
+		r.env[r.eventKeys[dl.Event.ID].chose] = ch.ID
 		r.capital -= ch.Capital
-		setFlags(r.flags, ch.Sets, ch.Clears)
+		r.setFlags(ch.Sets, ch.Clears)
 		cause := Cause{Kind: "choice", ID: dl.Event.ID, Option: ch.ID, Turn: r.turn,
 			Label: fmt.Sprintf("Your answer to %q: %s (turn %d)", dl.Event.Title, ch.Label, r.turn)}
 		for k := range ch.Effects {
@@ -125,17 +128,21 @@ func (r *Run) apply(d Decision, rep *Report) {
 	}
 }
 
-func setFlags(flags map[string]bool, sets, clears []string) {
+// setFlags switches flags on and off, in the run and in the environment.
+func (r *Run) setFlags(sets, clears []string) {
 	for _, f := range sets {
-		flags[f] = true
+		r.flags[f] = true
+		r.env[scenario.Key(scenario.NSFlag, f)] = true
 	}
 	for _, f := range clears {
-		flags[f] = false
+		r.flags[f] = false
+		r.env[scenario.Key(scenario.NSFlag, f)] = false
 	}
 }
 
 // fireEffects runs every top-level effect whose condition holds.
 func (r *Run) fireEffects(rep *Report) {
+	clear(r.labels) // lever settings changed since the last turn
 	for i := range r.sc.Effects {
 		e := &r.sc.Effects[i]
 		ok, err := e.When.Bool(&r.vm, r.env)
@@ -178,12 +185,13 @@ func (r *Run) schedule(e *scenario.Effect, cause Cause, rep *Report) {
 	if decay == 0 {
 		decay = 1
 	}
+	c := &cause
 	for k := 0; k < duration; k++ {
 		t := r.turn + e.Delay + k
 		if t >= len(r.due) {
 			break // lands after the game ends
 		}
-		r.due[t] = append(r.due[t], pulse{ind, v * math.Pow(decay, float64(k)), e, cause})
+		r.due[t] = append(r.due[t], pulse{ind, v * math.Pow(decay, float64(k)), e, c})
 	}
 }
 
@@ -212,7 +220,9 @@ func (r *Run) fireEvents(rep *Report) {
 		}
 		r.fired[e.ID]++
 		r.last[e.ID] = r.turn
-		setFlags(r.flags, e.Sets, e.Clears)
+		keys := r.eventKeys[e.ID]
+		r.env[keys.fired], r.env[keys.last] = r.fired[e.ID], r.turn
+		r.setFlags(e.Sets, e.Clears)
 		cause := Cause{Kind: "event", ID: e.ID, Turn: r.turn, Label: fmt.Sprintf("%s (turn %d)", e.Title, r.turn)}
 		for k := range e.Effects {
 			r.schedule(&e.Effects[k], cause, rep)
@@ -238,17 +248,18 @@ func orErr(err error, v float64) any {
 func (r *Run) land(rep *Report) {
 	due := r.due[r.turn]
 	r.due[r.turn] = nil
-	// Stable order: by indicator, then as booked.
-	slices.SortStableFunc(due, func(a, b pulse) int { return cmp.Compare(a.ind, b.ind) })
+	due = r.sortByIndicator(due)
+	if len(due) > 0 {
+		rep.Entries = make([]Entry, 0, len(due)+len(r.sc.Indicators))
+	}
+	next := 0
 	for i, ind := range r.sc.Indicators {
 		raw := r.values[i]
-		for _, p := range due {
-			if p.ind != i {
-				continue
-			}
+		for ; next < len(due) && due[next].ind == i; next++ {
+			p := due[next]
 			raw += p.amount
 			r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: p.amount, Effect: p.effect.ID,
-				Explain: p.effect.Explain, Cause: p.cause, Sources: p.effect.Sources})
+				Explain: p.effect.Explain, Cause: *p.cause, Sources: p.effect.Sources})
 		}
 		if ind.Drift > 0 {
 			base := ind.Start
@@ -258,22 +269,54 @@ func (r *Run) land(rep *Report) {
 			if d := ind.Drift * (base - raw); math.Abs(d) > 1e-12 {
 				raw += d
 				r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: d,
-					Explain: fmt.Sprintf("Without new pressure, %s drifts back toward %g.", ind.Name, base),
+					Explain: r.driftText[i],
 					Cause:   Cause{Kind: "drift", Turn: r.turn, Label: "Drift toward the usual level"}})
 			}
 		}
 		v := math.Max(ind.Min, math.Min(ind.Max, raw))
 		if v != raw {
 			r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: v - raw,
-				Explain: fmt.Sprintf("%s cannot go beyond %g..%g.", ind.Name, ind.Min, ind.Max),
+				Explain: r.limitText[i],
 				Cause:   Cause{Kind: "limit", Turn: r.turn, Label: "Limit of the scale"}})
 		}
 		r.values[i] = v
 	}
 }
 
+// sortByIndicator orders pulses by indicator, keeping booking order within
+// one (a stable counting sort; the result lives in scratch space until the
+// next call).
+func (r *Run) sortByIndicator(due []pulse) []pulse {
+	if len(due) < 2 {
+		return due
+	}
+	if r.indCount == nil {
+		r.indCount = make([]int, len(r.sc.Indicators)+1)
+	}
+	count := r.indCount
+	clear(count)
+	for _, p := range due {
+		count[p.ind+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	out := slices.Grow(r.byInd[:0], len(due))[:len(due)]
+	for _, p := range due {
+		out[count[p.ind]] = p
+		count[p.ind]++
+	}
+	r.byInd = out
+	return out
+}
+
 func (r *Run) enter(rep *Report, e Entry) {
 	rep.Entries = append(rep.Entries, e)
+	if r.ledger == nil {
+		// Room for a typical game up front: growing the ledger by doubling
+		// copied more bytes than any other step of a turn.
+		r.ledger = make([]Entry, 0, min(4096, r.sc.Meta.Turns*(len(r.sc.Indicators)+len(r.sc.Effects))))
+	}
 	r.ledger = append(r.ledger, e)
 }
 
@@ -303,31 +346,42 @@ func (r *Run) leverCause(i int, e *scenario.Effect) Cause {
 	if len(levers) == 0 {
 		return Cause{Kind: "condition", Turn: r.turn, Label: "Situation: " + orDefault(e.When.Src, "always")}
 	}
-	var labels []string
-	c := Cause{Kind: "lever", Turn: r.turn}
-	for n, li := range levers {
-		l := &r.sc.Levers[li]
-		var label string
-		if l.Kind == scenario.LeverSpend {
-			label = fmt.Sprintf("%s: %g %s this turn", l.Name, r.spend[li], r.sc.Budget.Unit)
-		} else {
-			label = fmt.Sprintf("%s: %s", l.Name, l.Options[r.option[li]].Label)
-		}
-		if since := r.lastChange[li]; since > 0 && since < r.turn {
-			label += fmt.Sprintf(" (since turn %d)", since)
-		}
-		labels = append(labels, label)
-		if n == 0 {
-			c.ID = l.ID
-			if l.Kind == scenario.LeverSpend {
-				c.Amount = r.spend[li]
-			} else {
-				c.Option = l.Options[r.option[li]].ID
-			}
-		}
+	li := levers[0]
+	l := &r.sc.Levers[li]
+	c := Cause{Kind: "lever", ID: l.ID, Turn: r.turn, Label: r.leverLabel(li)}
+	if l.Kind == scenario.LeverSpend {
+		c.Amount = r.spend[li]
+	} else {
+		c.Option = l.Options[r.option[li]].ID
 	}
-	c.Label = strings.Join(labels, "; ")
+	if len(levers) > 1 {
+		labels := make([]string, len(levers))
+		for n, li := range levers {
+			labels[n] = r.leverLabel(li)
+		}
+		c.Label = strings.Join(labels, "; ")
+	}
 	return c
+}
+
+// leverLabel describes a lever's setting this turn; cached for the turn
+// because many effects read the same lever.
+func (r *Run) leverLabel(li int) string {
+	if label := r.labels[li]; label != "" {
+		return label
+	}
+	l := &r.sc.Levers[li]
+	var label string
+	if l.Kind == scenario.LeverSpend {
+		label = fmt.Sprintf("%s: %g %s this turn", l.Name, r.spend[li], r.sc.Budget.Unit)
+	} else {
+		label = fmt.Sprintf("%s: %s", l.Name, l.Options[r.option[li]].Label)
+	}
+	if since := r.lastChange[li]; since > 0 && since < r.turn {
+		label += fmt.Sprintf(" (since turn %d)", since)
+	}
+	r.labels[li] = label
+	return label
 }
 
 func orDefault(s, d string) string {
@@ -361,12 +415,10 @@ func (v *leverVisitor) Visit(n *ast.Node) {
 	switch node := (*n).(type) {
 	case *ast.IdentifierNode:
 		v.seen[node.Value] = true
-	case *ast.MemberNode:
-		if ns, ok := node.Node.(*ast.IdentifierNode); ok {
-			if prop, ok := node.Property.(*ast.StringNode); ok &&
-				(ns.Value == scenario.NSOption || ns.Value == scenario.NSHeld || ns.Value == scenario.NSTotal) {
-				v.seen[prop.Value] = true
-			}
+		// NS.ID arrives flattened as one identifier (see scenario.Key).
+		if ns, id, ok := strings.Cut(node.Value, "."); ok &&
+			(ns == scenario.NSOption || ns == scenario.NSHeld || ns == scenario.NSTotal) {
+			v.seen[id] = true
 		}
 	}
 }

@@ -4,6 +4,8 @@
 package sim
 
 import (
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -86,7 +88,7 @@ type pulse struct {
 	ind    int
 	amount float64
 	effect *scenario.Effect
-	cause  Cause
+	cause  *Cause // shared by the pulses of one firing; never changed after booking
 }
 
 // Run is one game in progress.
@@ -103,6 +105,9 @@ type Run struct {
 	spend      []float64 // spend levers: amount held
 	held       []int
 	lastChange []int
+	total      []float64 // spend levers: money put in so far
+	leverKeys  []leverKeys
+	eventKeys  map[string]eventKeys
 	capital    float64
 
 	flags map[string]bool
@@ -115,10 +120,19 @@ type Run struct {
 	causes   [][]int // top-level effects: lever indices their formulas read
 
 	due      [][]pulse // by turn; due[t] lands on turn t
+	byInd    []pulse   // scratch for land's sort by indicator
+	indCount []int
 	dilemmas []Dilemma
 
-	env map[string]any
-	vm  vm.VM
+	env      map[string]any
+	envCache envCache
+	vm       vm.VM
+
+	// Per-turn caches of ledger text, which is the same for every effect
+	// that reads a lever (see leverCause) or for every turn (drift, limit).
+	labels    []string // per lever; "" until needed this turn
+	driftText []string
+	limitText []string
 
 	reports   []*Report
 	ledger    []Entry
@@ -160,12 +174,31 @@ func New(sc *scenario.Scenario, seed uint64) *Run {
 		r.causes[i] = leversRead(sc, &sc.Effects[i])
 	}
 	r.env = sc.NewEnv()
-	r.env[scenario.NSFlag], r.env[scenario.NSFired], r.env[scenario.NSLast], r.env[scenario.NSChose] = r.flags, r.fired, r.last, r.chose
+	r.total = make([]float64, n)
+	r.leverKeys = make([]leverKeys, n)
+	for i, l := range sc.Levers {
+		r.leverKeys[i] = leverKeys{scenario.Key(scenario.NSHeld, l.ID), scenario.Key(scenario.NSOption, l.ID),
+			scenario.Key(scenario.NSTotal, l.ID)}
+	}
+	r.eventKeys = make(map[string]eventKeys, len(sc.Events))
 	for _, e := range sc.Events {
 		r.fired[e.ID], r.last[e.ID], r.chose[e.ID] = 0, 0, ""
+		r.eventKeys[e.ID] = eventKeys{scenario.Key(scenario.NSFired, e.ID), scenario.Key(scenario.NSLast, e.ID),
+			scenario.Key(scenario.NSChose, e.ID)}
 	}
 	for f := range sc.Flags() {
 		r.flags[f] = false
+	}
+	r.labels = make([]string, n)
+	r.driftText = make([]string, len(sc.Indicators))
+	r.limitText = make([]string, len(sc.Indicators))
+	for i, ind := range sc.Indicators {
+		base := ind.Start
+		if ind.Baseline != nil {
+			base = *ind.Baseline
+		}
+		r.driftText[i] = fmt.Sprintf("Without new pressure, %s drifts back toward %g.", ind.Name, base)
+		r.limitText[i] = fmt.Sprintf("%s cannot go beyond %g..%g.", ind.Name, ind.Min, ind.Max)
 	}
 	r.syncEnv()
 	return r
@@ -277,25 +310,60 @@ func (r *Run) leverIndex(id string) int {
 	return -1
 }
 
-// syncEnv writes the run's state into the formula environment.
+// syncEnv writes the run's state into the formula environment. It is
+// called several times a turn, so it writes only what changed since the
+// last call: boxing a float64 into the map allocates, and most values stay
+// put between calls. Values are compared bit for bit, so -0 and NaN are
+// written exactly as before.
 func (r *Run) syncEnv() {
-	env := r.env
-	env["turn"] = r.turn
-	env["money"] = r.Money()
-	env["capital"] = r.capital
-	for i, ind := range r.sc.Indicators {
-		env[ind.ID] = r.values[i]
+	env, c := r.env, &r.envCache
+	if !c.valid {
+		c.vals = make([]uint64, len(r.sc.Indicators))
+		c.levers = make([]uint64, len(r.sc.Levers))
+		c.held = make([]int, len(r.sc.Levers))
 	}
-	opt := env[scenario.NSOption].(map[string]string)
-	held := env[scenario.NSHeld].(map[string]int)
-	for i := range r.sc.Levers {
-		l := &r.sc.Levers[i]
-		held[l.ID] = r.held[i]
-		if l.Kind == scenario.LeverSpend {
-			env[l.ID] = r.spend[i]
-		} else {
-			env[l.ID] = r.option[i]
-			opt[l.ID] = l.Options[r.option[i]].ID
+	if !c.valid || c.turn != r.turn {
+		env["turn"], c.turn = r.turn, r.turn
+	}
+	if m := math.Float64bits(r.Money()); !c.valid || c.money != m {
+		env["money"], c.money = r.Money(), m
+	}
+	if m := math.Float64bits(r.capital); !c.valid || c.capital != m {
+		env["capital"], c.capital = r.capital, m
+	}
+	for i, ind := range r.sc.Indicators {
+		if b := math.Float64bits(r.values[i]); !c.valid || c.vals[i] != b {
+			env[ind.ID], c.vals[i] = r.values[i], b
 		}
 	}
+	for i := range r.sc.Levers {
+		l := &r.sc.Levers[i]
+		if !c.valid || c.held[i] != r.held[i] {
+			env[r.leverKeys[i].held], c.held[i] = r.held[i], r.held[i]
+		}
+		if l.Kind == scenario.LeverSpend {
+			if b := math.Float64bits(r.spend[i]); !c.valid || c.levers[i] != b {
+				env[l.ID], c.levers[i] = r.spend[i], b
+			}
+		} else if b := uint64(r.option[i]); !c.valid || c.levers[i] != b {
+			env[l.ID], c.levers[i] = r.option[i], b
+			env[r.leverKeys[i].opt] = l.Options[r.option[i]].ID
+		}
+	}
+	c.valid = true
 }
+
+// envCache is what syncEnv last wrote into the environment.
+type envCache struct {
+	valid          bool
+	turn           int
+	money, capital uint64
+	vals, levers   []uint64
+	held           []int
+}
+
+// leverKeys and eventKeys are the flat environment names of a lever's and an
+// event's NS.ID values, made once so that turns build no strings.
+type leverKeys struct{ held, opt, total string }
+
+type eventKeys struct{ fired, last, chose string }
