@@ -48,6 +48,7 @@ func check(sc *Scenario, r *reporter) {
 	c.events()
 	c.endings()
 	c.briefingAndDebrief()
+	c.lengths()
 	for _, s := range sc.Sources {
 		if !c.cited[s.ID] && s.ID != "" {
 			// A source nobody cites is usually a typo elsewhere.
@@ -669,5 +670,49 @@ func (c *checker) briefingAndDebrief() {
 		if q.Turn < 0 || q.Turn > c.sc.Meta.Turns && c.sc.Meta.Turns >= 1 {
 			c.r.errAt(p+".turn", "turn must be 0 (the end) to %d, not %d", c.sc.Meta.Turns, q.Turn)
 		}
+	}
+}
+
+// Text limits the game's panels are laid out for; longer text still works
+// but wraps into more lines than the layout expects, so it is a warning.
+const (
+	maxName     = 28 // lever names
+	maxMeter    = 22 // indicator names
+	maxLabel    = 32 // option and choice labels
+	maxTitle    = 60 // event, ending and briefing titles
+	maxArgument = 220
+	maxNews     = 300
+)
+
+func (c *checker) lengths() {
+	long := func(path, text string, limit int, what string) {
+		if n := len([]rune(strings.TrimSpace(text))); n > limit {
+			c.r.warnAt(path, "%s is %d characters; the game lays it out for at most %d, so shorten it", what, n, limit)
+		}
+	}
+	for i, ind := range c.sc.Indicators {
+		long(fmt.Sprintf("indicators[%d].name", i), ind.Name, maxMeter, "indicator name")
+	}
+	for i, l := range c.sc.Levers {
+		long(fmt.Sprintf("levers[%d].name", i), l.Name, maxName, "lever name")
+		for j, o := range l.Options {
+			long(fmt.Sprintf("levers[%d].options[%d].label", i, j), o.Label, maxLabel, "option label")
+		}
+	}
+	for i, a := range c.sc.Arguments {
+		long(fmt.Sprintf("arguments[%d].text", i), a.Text, maxArgument, "argument text")
+	}
+	for i, e := range c.sc.Events {
+		long(fmt.Sprintf("events[%d].title", i), e.Title, maxTitle, "event title")
+		long(fmt.Sprintf("events[%d].text", i), e.Text, maxNews, "event text")
+		for j, ch := range e.Choices {
+			long(fmt.Sprintf("events[%d].choices[%d].label", i, j), ch.Label, maxLabel, "choice label")
+		}
+	}
+	for i, e := range c.sc.Endings {
+		long(fmt.Sprintf("endings[%d].title", i), e.Title, maxTitle, "ending title")
+	}
+	for i, b := range c.sc.Briefing {
+		long(fmt.Sprintf("briefing[%d].title", i), b.Title, maxTitle, "briefing title")
 	}
 }

@@ -27,3 +27,20 @@ func TestFormatExamplePasses(t *testing.T) {
 		t.Error("effect value was not compiled")
 	}
 }
+
+// Text longer than the game's panels expect is a warning at its place, and
+// the scenario still loads.
+func TestLongTextWarns(t *testing.T) {
+	src, err := os.ReadFile("testdata/valid/format-example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := regexp.MustCompile(`(?m)^name = "Warning signs"$`).ReplaceAll(src, []byte(`name = "Warning signs on every lamp post of the bridge"`))
+	sc, probs := Load("long.toml", long)
+	if sc == nil || len(probs) != 1 {
+		t.Fatalf("want one warning and a scenario, got %v", probs.Error())
+	}
+	if got := probs[0].String(); got != "long.toml:55:8: warning: lever name is 46 characters; the game lays it out for at most 28, so shorten it" {
+		t.Errorf("got %s", got)
+	}
+}
