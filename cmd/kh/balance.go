@@ -101,4 +101,3 @@ func runBalance(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
-

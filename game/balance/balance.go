@@ -103,7 +103,9 @@ func Measure(sc *scenario.Scenario, cfg Config, c Criteria) *Report {
 	return rep
 }
 
-func (r *Report) fail(format string, args ...any) { r.Failures = append(r.Failures, fmt.Sprintf(format, args...)) }
+func (r *Report) fail(format string, args ...any) {
+	r.Failures = append(r.Failures, fmt.Sprintf(format, args...))
+}
 
 func (r *Report) judgeEndings() {
 	for _, e := range r.Random.Endings {
