@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
+	"github.com/keyholder-game/keyholder/game/textwrap"
 	"github.com/keyholder-game/keyholder/scenarios"
 )
 
@@ -34,7 +37,7 @@ Commands at the prompt:
 	answer EVENT CHOICE     answer a dilemma (ids or numbers)
 	args LEVER [OPTION]     what each stakeholder argues about it
 	source ID               show a source card
-	why INDICATOR [TURN]    every cause of an indicator's changes
+	why INDICATOR [TURN]    every cause of a meter's changes (id, name or number)
 	reason TEXT             your reason for this turn's decisions (kept in the record)
 	status                  meters, money and capital
 	end                     resolve the turn
@@ -168,17 +171,25 @@ func (t *terminal) status() {
 	cost := r.Cost(t.d)
 	t.printf("Money: %g of %g %s planned   %s: %g (this turn's changes need %g)\n",
 		cost.Money, r.Money(), sc.Budget.Unit, orWord(sc.Budget.CapitalName, "Capital"), r.Capital(), cost.Capital)
-	for _, ind := range sc.Indicators {
-		if ind.Hidden {
-			continue
-		}
+	for n, ind := range visibleIndicators(sc) {
 		h := r.History(ind.ID)
 		trend := ""
 		if len(h) > 1 {
 			trend = signed(h[len(h)-1] - h[len(h)-2])
 		}
-		t.printf("  %-24s %s %6.1f %-7s %s\n", ind.Name, bar(ind, r.Value(ind.ID)), r.Value(ind.ID), trend, goodWord(ind))
+		t.printf(" %2d. %-22s %s %6.1f %-7s %s\n", n+1, ind.Name, bar(ind, r.Value(ind.ID)), r.Value(ind.ID), trend, goodWord(ind))
 	}
+}
+
+// visibleIndicators are the meters, numbered from 1 in "status" and "why".
+func visibleIndicators(sc *scenario.Scenario) []scenario.Indicator {
+	var out []scenario.Indicator
+	for _, ind := range sc.Indicators {
+		if !ind.Hidden {
+			out = append(out, ind)
+		}
+	}
+	return out
 }
 
 func orWord(s, d string) string {
@@ -471,7 +482,7 @@ func (t *terminal) args(args []string) {
 			if _, o, ok := strings.Cut(a.About, "."); ok && opt == "" {
 				about = " on " + l.Options[l.OptionIndex(o)].Label
 			}
-			t.printf("  %s%s: %s\n%s", who, about, wrap(a.Text, 74), t.cite(a.Sources))
+			t.printf("  %s\n%s", wrap(who+about+": "+a.Text, 76), t.cite(a.Sources))
 		}
 	}
 }
@@ -525,6 +536,9 @@ func (t *terminal) why(args []string) {
 	}
 	sc := t.run.Scenario()
 	ind := sc.Indicator(args[0])
+	if n, err := strconv.Atoi(args[0]); err == nil && n >= 1 && n <= len(visibleIndicators(sc)) {
+		ind = sc.Indicator(visibleIndicators(sc)[n-1].ID)
+	}
 	if ind == nil {
 		for i := range sc.Indicators {
 			if strings.EqualFold(sc.Indicators[i].Name, args[0]) {
@@ -552,7 +566,11 @@ func (t *terminal) why(args []string) {
 	}
 	t.printf("\nWhy %s changed:\n", ind.Name)
 	for _, g := range groupEntries(entries) {
-		t.printf("  %+7.1f  %s\n           %s\n%s", g.amount, g.cause, wrap(g.explain, 66), t.cite(g.sources))
+		when := ""
+		if w := g.when(); w != "" {
+			when = " [" + w + "]"
+		}
+		t.printf("  %+7.1f  %s%s\n           %s\n%s", g.amount, g.cause, when, wrap(g.explain, 66), t.cite(g.sources))
 	}
 }
 
@@ -560,6 +578,39 @@ type entryGroup struct {
 	cause, explain string
 	amount         float64
 	sources        []string
+	caused, landed []int // turns, in order, without repeats
+}
+
+// when says when a group's causes were made and landed, which is how a
+// player sees a delay.
+func (g entryGroup) when() string {
+	if len(g.caused) == 0 {
+		return ""
+	}
+	if reflect.DeepEqual(g.caused, g.landed) {
+		return "turn " + turnList(g.landed)
+	}
+	return "decided turn " + turnList(g.caused) + ", landed turn " + turnList(g.landed)
+}
+
+func turnList(ts []int) string {
+	if len(ts) > 3 {
+		return fmt.Sprintf("%d to %d", ts[0], ts[len(ts)-1])
+	}
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = strconv.Itoa(t)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func addTurn(ts []int, t int) []int {
+	if i := sort.SearchInts(ts, t); i < len(ts) && ts[i] == t {
+		return ts
+	}
+	ts = append(ts, t)
+	sort.Ints(ts)
+	return ts
 }
 
 // groupEntries sums entries by effect and cause, largest first, so that a
@@ -575,14 +626,21 @@ func groupEntries(entries []sim.Entry) []entryGroup {
 		i, ok := idx[key]
 		if !ok {
 			label := e.Cause.Label
-			if e.Cause.Kind == "lever" {
+			if e.Cause.Kind == "lever" { // one line per policy, whatever turn it was set
 				label = strings.SplitN(label, " (since", 2)[0]
+				if i := strings.Index(label, " (turn "); i >= 0 {
+					label = strings.SplitN(label, ":", 2)[0] + " (budget line, all turns)"
+				}
 			}
 			i = len(out)
 			idx[key] = i
 			out = append(out, entryGroup{cause: label, explain: e.Explain, sources: e.Sources})
 		}
 		out[i].amount += e.Amount
+		if e.Cause.Kind != "drift" && e.Cause.Kind != "limit" {
+			out[i].caused = addTurn(out[i].caused, e.Cause.Turn)
+			out[i].landed = addTurn(out[i].landed, e.Turn)
+		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return math.Abs(out[a].amount) > math.Abs(out[b].amount) })
 	return out
@@ -675,22 +733,8 @@ func (t *terminal) ending() {
 }
 
 // wrap breaks text into lines of at most width runes, indenting later
-// lines to match a leading indent.
+// lines by two spaces.
 func wrap(s string, width int) string {
-	var lines []string
-	for _, para := range strings.Split(strings.TrimSpace(s), "\n") {
-		line := ""
-		for _, w := range strings.Fields(para) {
-			if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
-				lines = append(lines, line)
-				line = w
-			} else if line == "" {
-				line = w
-			} else {
-				line += " " + w
-			}
-		}
-		lines = append(lines, line)
-	}
-	return strings.Join(lines, "\n  ")
+	runes := func(s string) float64 { return float64(utf8.RuneCountInString(s)) }
+	return strings.Join(textwrap.Wrap(strings.TrimSpace(s), float64(width), runes), "\n  ")
 }

@@ -373,12 +373,13 @@ func (r *Run) leverLabel(li int) string {
 	l := &r.sc.Levers[li]
 	var label string
 	if l.Kind == scenario.LeverSpend {
-		label = fmt.Sprintf("%s: %g %s this turn", l.Name, r.spend[li], r.sc.Budget.Unit)
+		// The turn, not "this turn": the entry may land turns later.
+		label = fmt.Sprintf("%s: %g %s (turn %d)", l.Name, r.spend[li], r.sc.Budget.Unit, r.turn)
 	} else {
 		label = fmt.Sprintf("%s: %s", l.Name, l.Options[r.option[li]].Label)
-	}
-	if since := r.lastChange[li]; since > 0 && since < r.turn {
-		label += fmt.Sprintf(" (since turn %d)", since)
+		if since := r.lastChange[li]; since > 0 && since < r.turn {
+			label += fmt.Sprintf(" (since turn %d)", since)
+		}
 	}
 	r.labels[li] = label
 	return label
