@@ -75,11 +75,8 @@ func runClass(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	var lib []*scenario.Scenario
 	for _, f := range files {
-		sc, probs := scenarios.Open(f)
+		sc := openScenario(f, stderr)
 		if sc == nil {
-			for _, p := range probs {
-				fmt.Fprintln(stderr, p)
-			}
 			return exitProblems
 		}
 		lib = append(lib, sc)

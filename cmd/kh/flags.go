@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/keyholder-game/keyholder/game/scenario"
+	"github.com/keyholder-game/keyholder/scenarios"
 )
 
 // newFlags makes a flag set that prints the command's help on -h and
@@ -37,4 +40,16 @@ func parse(fs *flag.FlagSet, args []string) int {
 	}
 	_ = fs.Parse(append([]string{"--"}, pos...))
 	return -1
+}
+
+// openScenario opens a scenario for a command (a path or a shipped name; ""
+// is the main one), printing its problems to stderr; nil if it has errors.
+func openScenario(name string, stderr io.Writer) *scenario.Scenario {
+	sc, probs := scenarios.Open(name)
+	for _, p := range probs {
+		if sc == nil || p.Severity == scenario.Error {
+			fmt.Fprintln(stderr, p)
+		}
+	}
+	return sc
 }

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
 
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
-	"github.com/keyholder-game/keyholder/scenarios"
 )
 
 func init() {
@@ -45,31 +43,13 @@ func runReplay(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	rec, err := sim.LoadRecord(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(stderr, "kh replay: %v\n", err)
-		return exitProblems
-	}
-	var sc *scenario.Scenario
-	if *file != "" {
-		var probs scenario.Problems
-		if sc, probs = scenarios.Open(*file); sc == nil {
-			for _, p := range probs {
-				fmt.Fprintln(stderr, p)
-			}
-			return exitProblems
-		}
-	} else if sc = scenarios.ByID(rec.Scenario); sc == nil {
-		fmt.Fprintf(stderr, "kh replay: no shipped scenario has id %q; name its file with -scenario FILE\n", rec.Scenario)
-		return exitProblems
+	rec, sc, code := loadForReplay("replay", fs.Arg(0), *file, stderr)
+	if sc == nil {
+		return code
 	}
 	r, err := sim.Replay(sc, rec)
 	if err != nil {
-		fmt.Fprintf(stderr, "kh replay: %v\n", err)
-		if errors.Is(err, sim.ErrScenarioChanged) {
-			fmt.Fprintf(stderr, "The record was made with a different version of %s.\n", sc.File)
-		}
-		return exitProblems
+		return replayFailed("replay", sc, err, stderr)
 	}
 	fmt.Fprintf(stdout, "%s, seed %d: %d turns replayed\n", sc.Meta.Title, rec.Seed, len(r.Reports()))
 	if *turns {

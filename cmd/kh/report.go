@@ -99,18 +99,15 @@ func loadForReplay(cmd, path, file string, stderr io.Writer) (sim.Record, *scena
 		fmt.Fprintf(stderr, "kh %s: %v\n", cmd, err)
 		return rec, nil, exitProblems
 	}
-	sc, code := openScenario(cmd, file, rec.Scenario, stderr)
+	sc, code := scenarioForRecord(cmd, file, rec.Scenario, stderr)
 	return rec, sc, code
 }
 
-// openScenario opens file if given, else the shipped scenario with id.
-func openScenario(cmd, file, id string, stderr io.Writer) (*scenario.Scenario, int) {
+// scenarioForRecord opens file if given, else the shipped scenario with id.
+func scenarioForRecord(cmd, file, id string, stderr io.Writer) (*scenario.Scenario, int) {
 	if file != "" {
-		sc, probs := scenarios.Open(file)
+		sc := openScenario(file, stderr)
 		if sc == nil {
-			for _, p := range probs {
-				fmt.Fprintln(stderr, p)
-			}
 			return nil, exitProblems
 		}
 		return sc, -1

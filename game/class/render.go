@@ -128,22 +128,8 @@ func counts(cs []Count) string {
 	return strings.Join(parts, ", ")
 }
 
-// md escapes Markdown punctuation, as game/report does.
-func md(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!', '{', '}':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// md escapes text the way after-action reports do.
+func md(s string) string { return report.EscapeMarkdown(s) }
 
 // HTML writes the summary as one self-contained, printable page.
 func (s *Summary) HTML(w io.Writer) error { return classPage.Execute(w, s) }

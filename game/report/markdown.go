@@ -220,10 +220,12 @@ func mdCites(cs []Cite) string {
 	return " \\[" + strings.Join(parts, "\\] \\[") + "\\]"
 }
 
-// md escapes text for Markdown: punctuation that could start markup or raw
-// HTML is backslash-escaped, and line breaks become spaces so text cannot
-// start a heading or a list.
-func md(s string) string {
+func md(s string) string { return EscapeMarkdown(s) }
+
+// EscapeMarkdown escapes text for Markdown: punctuation that could start
+// markup or raw HTML is backslash-escaped, and line breaks become spaces so
+// text cannot start a heading or a list.
+func EscapeMarkdown(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
