@@ -19,10 +19,11 @@ func init() {
 		long: `Balance plays a scenario with bots and judges it by four criteria:
 
 	1. every ending happens in 1% to 50% of random games;
-	2. no fixed strategy (one setting per lever held all game) reaches the
-	   best-rated ending in more than 60% of seeds; it tries every lever pushed
-	   to an extreme, random full strategies, and improves the strongest one
-	   lever at a time, looking for a dominant answer;
+	2. no fixed strategy (one setting per lever held all game, and one answer
+	   per dilemma) reaches the best-rated ending in more than 60% of seeds;
+	   it tries every lever pushed to an extreme, random full strategies, and
+	   improves the strongest one setting at a time, looking for a dominant
+	   answer;
 	3. forcing any lever option all game moves some indicator's final mean by
 	   at least 3% of its range;
 	4. the same strategy tells different stories under different seeds, and a

@@ -198,8 +198,10 @@ type search struct {
 	seen map[string]Fixed
 }
 
-// candidates lists the values a fixed strategy may hold per lever: every
-// option, or a budget line's minimum, middle and maximum.
+// candidates lists the values a fixed strategy may hold: every option of
+// a choice lever, a budget line's minimum, middle and maximum, and every
+// answer to each dilemma (so a lever mix plus a fixed set of answers is
+// searched too). Levers come first, in scenario order, then dilemmas.
 func (s *search) candidates() [][]bot.Setting {
 	byLever := map[string][]bot.Setting{}
 	for _, v := range bot.Variants(s.sc) {
@@ -208,6 +210,15 @@ func (s *search) candidates() [][]bot.Setting {
 	out := make([][]bot.Setting, len(s.sc.Levers))
 	for i, l := range s.sc.Levers {
 		out[i] = byLever[l.ID]
+	}
+	for _, e := range s.sc.Events {
+		var answers []bot.Setting
+		for _, c := range e.Choices {
+			answers = append(answers, bot.Setting{Lever: e.ID, Option: c.ID})
+		}
+		if len(answers) > 0 {
+			out = append(out, answers)
+		}
 	}
 	return out
 }

@@ -18,7 +18,8 @@ func (r *Report) Markdown(command string) string {
 	p("Made by `%s` (scenario hash `%.12s`): %s.\n\n", command, r.Hash, verdict)
 	p("Bots play the scenario; no game here was played by a person. Game i uses seed %d+i, so any one\n", r.Config.Seed)
 	p("game can be watched with `kh play -seed N`. The random bot re-rolls each lever with a 50%% chance each\n")
-	p("turn; a fixed strategy holds one setting per lever all game and answers dilemmas at random.\n\n")
+	p("turn; a fixed strategy holds one setting per lever all game, and either one answer per dilemma (in the\n")
+	p("search) or random answers (where its settings name none).\n\n")
 	for _, f := range r.Failures {
 		p("- **FAILS:** %s\n", f)
 	}
@@ -40,7 +41,7 @@ func (r *Report) Markdown(command string) string {
 		r.Random.BestRating, 100*r.Criteria.FixedMax)
 	p("Random bots reach it in %.1f%% of games. %d fixed strategies were tried on %d seeds each: every\n",
 		100*r.Random.BestShare, r.Tried, r.Config.FixedGames)
-	p("lever pushed to an extreme, %d random full strategies, and the best %d improved one lever at a time.\n\n",
+	p("lever pushed to an extreme, %d random full strategies (levers and dilemma answers), and the best %d\nimproved one setting at a time.\n\n",
 		r.Config.Samples, r.Config.Climbs)
 	p("| strategy | settings | best ending | most common ending | stories | verdict |\n| --- | --- | --- | --- | --- | --- |\n")
 	for _, f := range r.Named {
