@@ -1,6 +1,7 @@
 package balance
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -49,5 +50,28 @@ func TestJudgeCatchesUnbalancedScenario(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
+	}
+}
+
+// BALANCE.md must describe the scenario as it is: after an edit, run the
+// command it names again.
+func TestBalanceReportIsCurrent(t *testing.T) {
+	data, err := scenarios.Read(scenarios.Main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, probs := scenario.Load(scenarios.Main, data)
+	if sc == nil {
+		t.Fatal(probs.Error())
+	}
+	md, err := os.ReadFile("../../scenarios/BALANCE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "scenario hash `"+sc.Hash[:12]+"`") {
+		t.Errorf("scenarios/BALANCE.md was made for another version of %s; regenerate it with: go run ./cmd/kh balance -o scenarios/BALANCE.md", scenarios.Main)
+	}
+	if !strings.Contains(string(md), "every criterion holds") {
+		t.Error("scenarios/BALANCE.md reports failing criteria")
 	}
 }
