@@ -57,6 +57,7 @@ func check(sc *Scenario, r *reporter) {
 	}
 	if !r.probs.HasErrors() {
 		sc.buildIndex()
+		sc.env = sc.buildEnv()
 	}
 }
 

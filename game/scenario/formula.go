@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"maps"
 	"errors"
 	"fmt"
 	"math"
@@ -33,6 +34,21 @@ type Formula struct {
 	// formula needs the VM.
 	num  numFn
 	cond boolFn
+
+	names []string // environment names it reads, sorted, each once
+}
+
+// Names lists the environment names the formula reads (an indicator or
+// lever id, or a flat NS.ID such as "held.mandate"), sorted.
+func (f Formula) Names() []string { return f.names }
+
+// nameCollector gathers the identifiers of a compiled formula.
+type nameCollector struct{ seen map[string]bool }
+
+func (c *nameCollector) Visit(n *ast.Node) {
+	if id, ok := (*n).(*ast.IdentifierNode); ok {
+		c.seen[id.Value] = true
+	}
 }
 
 // Native reports whether the formula runs as Go closures rather than on
@@ -91,6 +107,13 @@ func Clamp(x, lo, hi float64) float64 {
 // The engine fills the same map in place each turn; the checker compiles
 // against it so that types are known.
 func (s *Scenario) NewEnv() map[string]any {
+	if s.env != nil { // a checked scenario keeps one to copy: a run starts many times in kh sim
+		return maps.Clone(s.env)
+	}
+	return s.buildEnv()
+}
+
+func (s *Scenario) buildEnv() map[string]any {
 	env := map[string]any{
 		"turn": 0, "turns": s.Meta.Turns, "money": 0.0, "capital": 0.0,
 	}
@@ -265,6 +288,13 @@ func (f *Formula) compile(config *conf.Config, kind formulaKind, known map[strin
 		return probs
 	}
 	f.prog = prog
+	nc := &nameCollector{seen: map[string]bool{}}
+	ast.Walk(&node, nc)
+	f.names = make([]string, 0, len(nc.seen))
+	for name := range nc.seen {
+		f.names = append(f.names, name)
+	}
+	sort.Strings(f.names)
 	if kind == kindBool {
 		f.cond = nativeBool(prog.Node())
 	} else {

@@ -23,11 +23,12 @@ type Scenario struct {
 	Debrief      Debrief       `toml:"debrief"`
 
 	// Filled by the loader, not by TOML.
-	File string   `toml:"-"` // name used in messages
-	Hash string   `toml:"-"` // sha256 of the file's bytes, hex
-	Src  []byte   `toml:"-"`
-	idx  *indexes `toml:"-"`
-	loc  *locator `toml:"-"`
+	File string         `toml:"-"` // name used in messages
+	Hash string         `toml:"-"` // sha256 of the file's bytes, hex
+	Src  []byte         `toml:"-"`
+	idx  *indexes       `toml:"-"`
+	loc  *locator       `toml:"-"`
+	env  map[string]any `toml:"-"` // NewEnv's template, once checked
 }
 
 // Meta is the [scenario] table.

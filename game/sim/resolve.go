@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/expr-lang/expr/ast"
 	"github.com/keyholder-game/keyholder/game/scenario"
 )
 
@@ -132,11 +131,11 @@ func (r *Run) apply(d Decision, rep *Report) {
 func (r *Run) setFlags(sets, clears []string) {
 	for _, f := range sets {
 		r.flags[f] = true
-		r.env[scenario.Key(scenario.NSFlag, f)] = true
+		r.env[r.flagKeys[f]] = true
 	}
 	for _, f := range clears {
 		r.flags[f] = false
-		r.env[scenario.Key(scenario.NSFlag, f)] = false
+		r.env[r.flagKeys[f]] = false
 	}
 }
 
@@ -249,16 +248,22 @@ func (r *Run) land(rep *Report) {
 	due := r.due[r.turn]
 	r.due[r.turn] = nil
 	due = r.sortByIndicator(due)
-	if len(due) > 0 {
-		rep.Entries = make([]Entry, 0, len(due)+len(r.sc.Indicators))
-	}
+	start := len(r.ledger)
+	// The report's entries are a view of this turn's part of the ledger, not
+	// a second copy; the capacity limit keeps an append to one from
+	// writing into the other.
+	defer func() {
+		if len(r.ledger) > start {
+			rep.Entries = r.ledger[start:len(r.ledger):len(r.ledger)]
+		}
+	}()
 	next := 0
 	for i, ind := range r.sc.Indicators {
 		raw := r.values[i]
 		for ; next < len(due) && due[next].ind == i; next++ {
 			p := due[next]
 			raw += p.amount
-			r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: p.amount, Effect: p.effect.ID,
+			r.enter(Entry{Turn: r.turn, Indicator: ind.ID, Amount: p.amount, Effect: p.effect.ID,
 				Explain: p.effect.Explain, Cause: *p.cause, Sources: p.effect.Sources})
 		}
 		if ind.Drift > 0 {
@@ -268,14 +273,14 @@ func (r *Run) land(rep *Report) {
 			}
 			if d := ind.Drift * (base - raw); math.Abs(d) > 1e-12 {
 				raw += d
-				r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: d,
+				r.enter(Entry{Turn: r.turn, Indicator: ind.ID, Amount: d,
 					Explain: r.driftText[i],
 					Cause:   Cause{Kind: "drift", Turn: r.turn, Label: "Drift toward the usual level"}})
 			}
 		}
 		v := math.Max(ind.Min, math.Min(ind.Max, raw))
 		if v != raw {
-			r.enter(rep, Entry{Turn: r.turn, Indicator: ind.ID, Amount: v - raw,
+			r.enter(Entry{Turn: r.turn, Indicator: ind.ID, Amount: v - raw,
 				Explain: r.limitText[i],
 				Cause:   Cause{Kind: "limit", Turn: r.turn, Label: "Limit of the scale"}})
 		}
@@ -310,8 +315,7 @@ func (r *Run) sortByIndicator(due []pulse) []pulse {
 	return out
 }
 
-func (r *Run) enter(rep *Report, e Entry) {
-	rep.Entries = append(rep.Entries, e)
+func (r *Run) enter(e Entry) {
 	if r.ledger == nil {
 		// Room for a typical game up front: growing the ledger by doubling
 		// copied more bytes than any other step of a turn.
@@ -392,13 +396,19 @@ func orDefault(s, d string) string {
 	return s
 }
 
-// leversRead lists, in scenario order, the levers an effect's formulas read.
+// leversRead lists, in scenario order, the levers an effect's formulas
+// read: by id (its grade or amount) or as opt., held. or total.LEVER.
 func leversRead(sc *scenario.Scenario, e *scenario.Effect) []int {
 	seen := map[string]bool{}
 	for _, f := range []scenario.Formula{e.When, e.Value} {
-		if p := f.Program(); p != nil {
-			node := p.Node()
-			ast.Walk(&node, &leverVisitor{seen: seen})
+		for _, name := range f.Names() {
+			if ns, id, ok := strings.Cut(name, "."); ok {
+				if ns == scenario.NSOption || ns == scenario.NSHeld || ns == scenario.NSTotal {
+					seen[id] = true
+				}
+				continue
+			}
+			seen[name] = true
 		}
 	}
 	var out []int
@@ -408,18 +418,4 @@ func leversRead(sc *scenario.Scenario, e *scenario.Effect) []int {
 		}
 	}
 	return out
-}
-
-type leverVisitor struct{ seen map[string]bool }
-
-func (v *leverVisitor) Visit(n *ast.Node) {
-	switch node := (*n).(type) {
-	case *ast.IdentifierNode:
-		v.seen[node.Value] = true
-		// NS.ID arrives flattened as one identifier (see scenario.Key).
-		if ns, id, ok := strings.Cut(node.Value, "."); ok &&
-			(ns == scenario.NSOption || ns == scenario.NSHeld || ns == scenario.NSTotal) {
-			v.seen[id] = true
-		}
-	}
 }

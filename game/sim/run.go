@@ -108,6 +108,7 @@ type Run struct {
 	total      []float64 // spend levers: money put in so far
 	leverKeys  []leverKeys
 	eventKeys  map[string]eventKeys
+	flagKeys   map[string]string
 	capital    float64
 
 	flags map[string]bool
@@ -186,8 +187,10 @@ func New(sc *scenario.Scenario, seed uint64) *Run {
 		r.eventKeys[e.ID] = eventKeys{scenario.Key(scenario.NSFired, e.ID), scenario.Key(scenario.NSLast, e.ID),
 			scenario.Key(scenario.NSChose, e.ID)}
 	}
+	r.flagKeys = map[string]string{}
 	for f := range sc.Flags() {
 		r.flags[f] = false
+		r.flagKeys[f] = scenario.Key(scenario.NSFlag, f)
 	}
 	r.labels = make([]string, n)
 	r.driftText = make([]string, len(sc.Indicators))
