@@ -1,9 +1,9 @@
 package scenario
 
 import (
-	"maps"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"regexp"
