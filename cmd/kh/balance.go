@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/renameio/v2"
 	"github.com/keyholder-game/keyholder/game/balance"
-	"github.com/keyholder-game/keyholder/scenarios"
 )
 
 func init() {
@@ -57,11 +56,8 @@ func runBalance(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	sc, probs := scenarios.Open(fs.Arg(0))
+	sc := openScenario(fs.Arg(0), stderr)
 	if sc == nil {
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
 		return exitProblems
 	}
 	cfg := balance.Full

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/keyholder-game/keyholder/game/analysis"
 	"github.com/keyholder-game/keyholder/game/fork"
 	"github.com/keyholder-game/keyholder/game/report"
 	"github.com/keyholder-game/keyholder/game/scenario"
@@ -154,7 +155,7 @@ func printFork(w io.Writer, sc *scenario.Scenario, rec sim.Record, res *fork.Res
 		if ind.Good == "down" {
 			name += " (lower is better)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, report.Num(x), report.Num(y), report.Signed(y-x))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, analysis.Num(x), analysis.Num(y), report.Signed(y-x))
 	}
 	tw.Flush()
 
@@ -229,8 +230,8 @@ func describeChange(sc *scenario.Scenario, rec sim.Record, res *fork.Result) []s
 			out = append(out, fmt.Sprintf("%s: %s (the student had %s)", l.Name, optLabel(&l, o), optLabel(&l, option[l.ID])))
 		}
 		if v, ok := res.Change.Spend[l.ID]; ok {
-			out = append(out, fmt.Sprintf("%s: %s (the student had %s)", l.Name, report.Money(v, sc.Budget.Unit),
-				report.Money(amount[l.ID], sc.Budget.Unit)))
+			out = append(out, fmt.Sprintf("%s: %s (the student had %s)", l.Name, analysis.Money(v, sc.Budget.Unit),
+				analysis.Money(amount[l.ID], sc.Budget.Unit)))
 		}
 	}
 	student := rec.Decisions[res.Turn-1].Answers

@@ -14,7 +14,6 @@ import (
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
 	"github.com/keyholder-game/keyholder/game/textwrap"
-	"github.com/keyholder-game/keyholder/scenarios"
 )
 
 func init() {
@@ -69,11 +68,8 @@ func runPlay(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	sc, probs := scenarios.Open(fs.Arg(0))
+	sc := openScenario(fs.Arg(0), stderr)
 	if sc == nil {
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
 		return exitProblems
 	}
 	t := &terminal{run: sim.New(sc, *seed), in: bufio.NewScanner(stdin), out: stdout, quiet: *quiet}

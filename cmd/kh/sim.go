@@ -19,7 +19,6 @@ import (
 	"github.com/keyholder-game/keyholder/game/bot"
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/stats"
-	"github.com/keyholder-game/keyholder/scenarios"
 )
 
 func init() {
@@ -142,11 +141,8 @@ func runSim(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return usageErr("-strategy fixed needs -fixed LEVER=OPTION,..., e.g. -fixed mandate=max")
 	}
 
-	sc, probs := scenarios.Open(fs.Arg(0))
+	sc := openScenario(fs.Arg(0), stderr)
 	if sc == nil {
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
 		return exitProblems
 	}
 	settings, err := bot.ParseSettings(sc, *fixedSpec)

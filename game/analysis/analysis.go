@@ -8,6 +8,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/keyholder-game/keyholder/game/scenario"
@@ -80,7 +81,7 @@ func money(v float64, unit string) string { return Money(v, unit) }
 // Money formats an amount in the scenario's unit: "£4m" for "£m", "4 k€"
 // style units after the number.
 func Money(v float64, unit string) string {
-	s := fmt.Sprintf("%g", math.Round(v*10)/10)
+	s := Num(v)
 	if unit == "" {
 		return s
 	}
@@ -90,6 +91,15 @@ func Money(v float64, unit string) string {
 		}
 	}
 	return s + " " + unit
+}
+
+// Num formats a value to one decimal, without a trailing ".0" or a "-0".
+func Num(v float64) string {
+	v = math.Round(v*10) / 10
+	if v == 0 {
+		v = 0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // Cause is one cause's total effect on one indicator over the game.

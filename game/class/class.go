@@ -15,7 +15,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/keyholder-game/keyholder/game/report"
+	"github.com/keyholder-game/keyholder/game/analysis"
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
 )
@@ -618,7 +618,7 @@ func choiceLabel(e *scenario.Event, id string) string {
 	return id
 }
 
-func money(v float64, unit string) string { return report.Money(v, unit) }
+func money(v float64, unit string) string { return analysis.Money(v, unit) }
 
 // Summarize loads paths (files or folders of *.json) and aggregates them;
 // files that cannot be read are listed first among the skipped.

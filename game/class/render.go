@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/keyholder-game/keyholder/game/analysis"
 	"github.com/keyholder-game/keyholder/game/report"
 )
 
@@ -75,7 +76,7 @@ func (s *Summary) Markdown(w io.Writer) error {
 			if ind.Good == "down" {
 				name += " (lower is better)"
 			}
-			p("| %s | %s | %s | %s | %s |\n", name, report.Num(ind.Start), report.Num(ind.Mean), report.Num(ind.Min), report.Num(ind.Max))
+			p("| %s | %s | %s | %s | %s |\n", name, analysis.Num(ind.Start), analysis.Num(ind.Mean), analysis.Num(ind.Min), analysis.Num(ind.Max))
 		}
 
 		if len(g.Splits) > 0 {
@@ -136,7 +137,7 @@ func (s *Summary) HTML(w io.Writer) error { return classPage.Execute(w, s) }
 
 var classPage = template.Must(template.New("class").Funcs(template.FuncMap{
 	"pct":    pct,
-	"num":    report.Num,
+	"num":    analysis.Num,
 	"money":  money,
 	"turns":  report.Turns,
 	"counts": counts,

@@ -19,6 +19,7 @@ package fork
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 
@@ -116,7 +117,7 @@ func Fork(sc *scenario.Scenario, rec sim.Record, turn int, change sim.Decision) 
 
 // merge lays change over the student's decision.
 func merge(d, change sim.Decision) sim.Decision {
-	out := sim.Decision{Options: copyMap(d.Options), Spend: copyMap(d.Spend), Answers: copyMap(d.Answers), Reason: d.Reason}
+	out := sim.Decision{Options: maps.Clone(d.Options), Spend: maps.Clone(d.Spend), Answers: maps.Clone(d.Answers), Reason: d.Reason}
 	for k, v := range change.Options {
 		out.Options[k] = v
 	}
@@ -128,14 +129,6 @@ func merge(d, change sim.Decision) sim.Decision {
 	}
 	if change.Reason != "" {
 		out.Reason = change.Reason
-	}
-	return out
-}
-
-func copyMap[V any](m map[string]V) map[string]V {
-	out := make(map[string]V, len(m))
-	for k, v := range m {
-		out[k] = v
 	}
 	return out
 }

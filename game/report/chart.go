@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/keyholder-game/keyholder/game/analysis"
 )
 
 // svgChart is the geometry of one indicator's chart, worked out in Go so the
@@ -86,11 +88,11 @@ func chartOf(s Series, played int, decided []int, changes map[int]string) svgCha
 		if i > 0 {
 			when = "After turn " + strconv.Itoa(i)
 		}
-		c.Dots = append(c.Dots, svgDot{X: px, Y: py, Title: when + ": " + Num(v)})
+		c.Dots = append(c.Dots, svgDot{X: px, Y: py, Title: when + ": " + analysis.Num(v)})
 	}
 	c.Path = "M" + strings.Join(pts, " L")
 	for _, t := range ticks(lo, hi, yTickCount) {
-		c.YTicks = append(c.YTicks, svgTick{At: coord(y(t)), Label: Num(t)})
+		c.YTicks = append(c.YTicks, svgTick{At: coord(y(t)), Label: analysis.Num(t)})
 	}
 	step := max(1, int(math.Ceil(float64(played)/maxXTicks)))
 	for i := 0; i <= played; i += step {
@@ -108,8 +110,8 @@ func chartOf(s Series, played int, decided []int, changes map[int]string) svgCha
 			Title: "Turn " + strconv.Itoa(t) + " decision: " + changes[t]})
 	}
 	if n := len(s.Values); n > 0 {
-		c.Desc = s.Name + ": " + Num(s.Values[0]) + " at the start, " + Num(s.Values[n-1]) + " at the end, on a scale of " +
-			Num(s.Min) + " to " + Num(s.Max) + "."
+		c.Desc = s.Name + ": " + analysis.Num(s.Values[0]) + " at the start, " + analysis.Num(s.Values[n-1]) + " at the end, on a scale of " +
+			analysis.Num(s.Min) + " to " + analysis.Num(s.Max) + "."
 	}
 	return c
 }

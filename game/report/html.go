@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/keyholder-game/keyholder/game/analysis"
 )
 
 // HTML writes the report as one self-contained, printable page: inline CSS
@@ -18,9 +20,9 @@ func (rep *Report) HTML(w io.Writer) error {
 }
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"num":    Num,
+	"num":    analysis.Num,
 	"signed": Signed,
-	"money":  Money,
+	"money":  analysis.Money,
 	"turns":  Turns,
 	"timing": func(c Cause) string { return strings.TrimSpace(timing(c)) },
 	"date":   func(t time.Time) string { return t.Format("2 January 2006") },

@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"github.com/keyholder-game/keyholder/game/analysis"
 )
 
 // Markdown writes the report as Markdown. Every piece of text from the
@@ -46,7 +48,7 @@ func (rep *Report) Markdown(w io.Writer) error {
 			p("- Reason given: none\n")
 		}
 		if t.Money > 0 || t.Capital > 0 {
-			p("- Spent: %s, %s capital\n", md(Money(t.Money, rep.Unit)), Num(t.Capital))
+			p("- Spent: %s, %s capital\n", md(analysis.Money(t.Money, rep.Unit)), analysis.Num(t.Capital))
 		}
 		for _, n := range t.News {
 			tag := ""
@@ -60,7 +62,7 @@ func (rep *Report) Markdown(w io.Writer) error {
 			if m.Cause != "" {
 				cause = "; largest cause: " + md(m.Cause)
 			}
-			p("- %s: %s → %s (%s)%s\n", md(m.Name), Num(m.Before), Num(m.After), Signed(m.After-m.Before), cause)
+			p("- %s: %s → %s (%s)%s\n", md(m.Name), analysis.Num(m.Before), analysis.Num(m.After), Signed(m.After-m.Before), cause)
 		}
 		for _, wn := range t.Warnings {
 			p("- Warning: %s\n", md(wn))
@@ -104,7 +106,7 @@ func (rep *Report) Markdown(w io.Writer) error {
 	p("\n## What caused the outcome\n\n")
 	p("The largest causes of each indicator's change, from the consequence ledger, summed over the game.\n")
 	for _, o := range rep.Outcomes {
-		p("\n### %s: %s → %s (%s)\n\n", md(o.Name), Num(o.Start), Num(o.Final), Signed(o.Final-o.Start))
+		p("\n### %s: %s → %s (%s)\n\n", md(o.Name), analysis.Num(o.Start), analysis.Num(o.Final), Signed(o.Final-o.Start))
 		if len(o.Causes) == 0 {
 			p("Nothing moved it noticeably.\n")
 		}
@@ -189,9 +191,9 @@ func short(hash string) string {
 // tableNum keeps the table narrow: whole numbers for wide scales.
 func tableNum(v, span float64) string {
 	if span >= 20 {
-		return Num(math.Round(v))
+		return analysis.Num(math.Round(v))
 	}
-	return Num(v)
+	return analysis.Num(v)
 }
 
 // sparkline draws a series with block characters, scaled to the

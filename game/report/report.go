@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/keyholder-game/keyholder/game/analysis"
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
 )
@@ -368,7 +369,7 @@ func (h *held) apply(d sim.Decision) []string {
 		l := &h.sc.Levers[i]
 		if l.Kind == scenario.LeverSpend {
 			if v, ok := d.Spend[l.ID]; ok && v != h.spend[l.ID] {
-				out = append(out, fmt.Sprintf("%s: %s → %s", l.Name, Money(h.spend[l.ID], h.sc.Budget.Unit), Money(v, h.sc.Budget.Unit)))
+				out = append(out, fmt.Sprintf("%s: %s → %s", l.Name, analysis.Money(h.spend[l.ID], h.sc.Budget.Unit), analysis.Money(v, h.sc.Budget.Unit)))
 				h.spend[l.ID] = v
 			}
 			continue
@@ -381,38 +382,15 @@ func (h *held) apply(d sim.Decision) []string {
 	return out
 }
 
-// Money formats an amount in a unit: "£10m" for "£m", "10 k€" otherwise.
-func Money(v float64, unit string) string {
-	s := Num(v)
-	if unit == "" {
-		return s
-	}
-	for _, sym := range []string{"£", "$", "€"} {
-		if strings.HasPrefix(unit, sym) {
-			return sym + s + unit[len(sym):]
-		}
-	}
-	return s + " " + unit
-}
-
-// Num formats a value to one decimal, without a trailing ".0".
-func Num(v float64) string {
-	v = math.Round(v*10) / 10
-	if v == 0 {
-		v = 0 // no "-0"
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
 // Signed formats a change with its sign.
 func Signed(v float64) string {
 	if math.Round(v*10) == 0 {
 		return "±0"
 	}
 	if v > 0 {
-		return "+" + Num(v)
+		return "+" + analysis.Num(v)
 	}
-	return "−" + Num(-v)
+	return "−" + analysis.Num(-v)
 }
 
 // Turns formats a list of turns compactly: "3", "3-5", "1, 4-6".

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/keyholder-game/keyholder/game/analysis"
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
 )
@@ -264,7 +265,7 @@ func TestTicksAndTurns(t *testing.T) {
 	if len(got) != 6 || got[0] != 0 || got[5] != 100 {
 		t.Errorf("ticks(0,100,5) = %v", got)
 	}
-	if Signed(-0.01) != "±0" || Signed(2.25) != "+2.3" || Money(10, "£m") != "£10m" {
+	if Signed(-0.01) != "±0" || Signed(2.25) != "+2.3" || analysis.Money(10, "£m") != "£10m" {
 		t.Error("number formatting")
 	}
 }

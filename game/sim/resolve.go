@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -58,21 +59,13 @@ func (r *Run) capitalMax() float64 {
 func normalise(d Decision) Decision {
 	out := Decision{Reason: strings.TrimSpace(d.Reason)}
 	if len(d.Options) > 0 {
-		out.Options = maps(d.Options)
+		out.Options = maps.Clone(d.Options)
 	}
 	if len(d.Spend) > 0 {
-		out.Spend = maps(d.Spend)
+		out.Spend = maps.Clone(d.Spend)
 	}
 	if len(d.Answers) > 0 {
-		out.Answers = maps(d.Answers)
-	}
-	return out
-}
-
-func maps[V any](m map[string]V) map[string]V {
-	out := make(map[string]V, len(m))
-	for k, v := range m {
-		out[k] = v
+		out.Answers = maps.Clone(d.Answers)
 	}
 	return out
 }
