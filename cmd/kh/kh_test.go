@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-const mini = "../../game/sim/testdata/mini.toml"
+const mini = "../../game/sim/simtest/mini.toml"
 
 func kh(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()

@@ -13,7 +13,7 @@ import (
 	"github.com/keyholder-game/keyholder/game/stats"
 )
 
-const miniPath = "../../game/sim/testdata/mini.toml"
+const miniPath = "../../game/sim/simtest/mini.toml"
 
 func runKh(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()

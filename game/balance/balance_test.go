@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/keyholder-game/keyholder/game/scenario"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 	"github.com/keyholder-game/keyholder/scenarios"
 )
 
@@ -37,10 +38,7 @@ func TestMainScenarioStaysBalanced(t *testing.T) {
 
 // The judge itself must fail a scenario that breaks each criterion.
 func TestJudgeCatchesUnbalancedScenario(t *testing.T) {
-	sc, probs := scenario.LoadFile("../sim/testdata/mini.toml")
-	if sc == nil {
-		t.Fatal(probs.Error())
-	}
+	sc := simtest.Mini(t)
 	rep := Measure(sc, Config{Games: 400, SweepGames: 100, FixedGames: 60, Samples: 5, Climbs: 1, Seed: 1}, Standard)
 	if rep.OK() {
 		t.Fatal("mini.toml is not balanced, yet every criterion held")

@@ -7,16 +7,10 @@ import (
 
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 )
 
-func loadMini(t testing.TB) *scenario.Scenario {
-	t.Helper()
-	sc, probs := scenario.LoadFile("../sim/testdata/mini.toml")
-	if sc == nil {
-		t.Fatal(probs.Error())
-	}
-	return sc
-}
+func loadMini(t testing.TB) *scenario.Scenario { return simtest.Mini(t) }
 
 func specs(t testing.TB, sc *scenario.Scenario) []Spec {
 	t.Helper()

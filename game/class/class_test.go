@@ -11,15 +11,12 @@ import (
 
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 )
 
 func loadMini(t testing.TB, edit func(string) string) *scenario.Scenario {
 	t.Helper()
-	src, err := os.ReadFile("../sim/testdata/mini.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(src)
+	s := string(simtest.MiniTOML)
 	if edit != nil {
 		s = edit(s)
 	}

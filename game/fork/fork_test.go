@@ -7,16 +7,10 @@ import (
 
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 )
 
-func loadMini(t testing.TB) *scenario.Scenario {
-	t.Helper()
-	sc, probs := scenario.LoadFile("../sim/testdata/mini.toml")
-	if sc == nil {
-		t.Fatalf("mini.toml: %v", probs.Error())
-	}
-	return sc
-}
+func loadMini(t testing.TB) *scenario.Scenario { return simtest.Mini(t) }
 
 // play resolves ds (then empty decisions) to the end, answering any
 // dilemma left unanswered with its first choice.

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,17 +9,14 @@ import (
 	"github.com/keyholder-game/keyholder/game/analysis"
 	"github.com/keyholder-game/keyholder/game/scenario"
 	"github.com/keyholder-game/keyholder/game/sim"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 )
 
 // richMini is mini.toml with more sources and a fictional event, so the
 // source list and fiction marks have something to show.
 func richMini(t testing.TB) *scenario.Scenario {
 	t.Helper()
-	src, err := os.ReadFile("../sim/testdata/mini.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(src)
+	s := string(simtest.MiniTOML)
 	for _, r := range [][2]string{
 		{"[[indicators]]", `[[sources]]
 id = "D2"

@@ -1,10 +1,10 @@
 package sim
 
 import (
-	"os"
 	"testing"
 
 	"github.com/keyholder-game/keyholder/game/scenario"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 	"github.com/keyholder-game/keyholder/scenarios"
 )
 
@@ -16,17 +16,9 @@ func benchScenario(b *testing.B) (*scenario.Scenario, []byte) {
 		if sc, _ := scenario.Load(scenarios.Main, data); sc != nil {
 			return sc, data
 		}
-		b.Logf("%s does not load; benchmarking testdata/mini.toml", scenarios.Main)
+		b.Logf("%s does not load; benchmarking the engine test scenario", scenarios.Main)
 	}
-	data, err := os.ReadFile("testdata/mini.toml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc, probs := scenario.Load("testdata/mini.toml", data)
-	if sc == nil {
-		b.Fatal(probs.Error())
-	}
-	return sc, data
+	return simtest.Mini(b), simtest.MiniTOML
 }
 
 func BenchmarkLoadAndCheck(b *testing.B) {

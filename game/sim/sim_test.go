@@ -10,16 +10,10 @@ import (
 	"testing"
 
 	"github.com/keyholder-game/keyholder/game/scenario"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 )
 
-func loadMini(t testing.TB) *scenario.Scenario {
-	t.Helper()
-	sc, probs := scenario.LoadFile("testdata/mini.toml")
-	if sc == nil {
-		t.Fatalf("mini.toml: %v", probs.Error())
-	}
-	return sc
-}
+func loadMini(t testing.TB) *scenario.Scenario { return simtest.Mini(t) }
 
 // answerAll answers every pending dilemma with its first choice.
 func answerAll(r *Run, d Decision) Decision {
@@ -220,7 +214,7 @@ func TestRecordReplaysAndRefusesChangedScenario(t *testing.T) {
 	if rec.Decisions[0].Reason != "protect the bridge" {
 		t.Errorf("reason not kept: %q", rec.Decisions[0].Reason)
 	}
-	src, _ := os.ReadFile("testdata/mini.toml")
+	src, _ := os.ReadFile("simtest/mini.toml")
 	changed, probs := scenario.Load("mini.toml", []byte(strings.Replace(string(src), "value = \"-4\"", "value = \"-5\"", 1)))
 	if changed == nil {
 		t.Fatal(probs.Error())

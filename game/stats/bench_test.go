@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/keyholder-game/keyholder/game/bot"
-	"github.com/keyholder-game/keyholder/game/scenario"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 	"github.com/keyholder-game/keyholder/scenarios"
 )
 
@@ -14,7 +14,7 @@ import (
 func BenchmarkRandomGame(b *testing.B) {
 	sc, _ := scenarios.Open(scenarios.Main)
 	if sc == nil {
-		sc, _ = scenario.LoadFile("../sim/testdata/mini.toml")
+		sc = simtest.Mini(b)
 	}
 	spec := bot.Random(bot.DefaultChange)
 	seed := uint64(0)

@@ -8,16 +8,10 @@ import (
 
 	"github.com/keyholder-game/keyholder/game/bot"
 	"github.com/keyholder-game/keyholder/game/scenario"
+	"github.com/keyholder-game/keyholder/game/sim/simtest"
 )
 
-func loadMini(t testing.TB) *scenario.Scenario {
-	t.Helper()
-	sc, probs := scenario.LoadFile("../sim/testdata/mini.toml")
-	if sc == nil {
-		t.Fatal(probs.Error())
-	}
-	return sc
-}
+func loadMini(t testing.TB) *scenario.Scenario { return simtest.Mini(t) }
 
 // The figures must not depend on how many cores play or in which order
 // games finish: one core and many must agree exactly.
