@@ -5,6 +5,10 @@
 //
 // With -screenshot it renders the game (after playing -script, if given)
 // to a PNG after -frames ticks and exits 0. Bad flags exit 2.
+//
+// Text size, contrast and full screen are read from the saved settings
+// (savefile.DefaultSettingsStore); -textsize, -contrast and -fullscreen
+// override them for the run. With -save off settings are not read or written.
 package main
 
 import (
@@ -38,6 +42,7 @@ type config struct {
 	contrast, fullscreen, firstFrame                   bool
 	quitAfter                                          time.Duration
 	w, h, sizeIdx                                      int
+	over                                               savefile.Overrides // the settings flags given
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -87,6 +92,17 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if c.sizeIdx < 0 {
 		return nil, fmt.Errorf("-textsize must be small, normal, large or largest, got %q", c.textsize)
 	}
+	// Settings flags override the saved settings for this run only.
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "textsize":
+			c.over.TextSize = &c.sizeIdx
+		case "contrast":
+			c.over.HighContrast = &c.contrast
+		case "fullscreen":
+			c.over.Fullscreen = &c.fullscreen
+		}
+	})
 	ws, hs, ok := strings.Cut(strings.ToLower(c.size), "x")
 	w, err1 := strconv.Atoi(ws)
 	h, err2 := strconv.Atoi(hs)
@@ -177,7 +193,19 @@ func run(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
-	opts := ui.Options{TextSize: cfg.sizeIdx, HighContrast: cfg.contrast, Seed: cfg.seed, FixedSeed: cfg.seedSet}
+	opts := ui.Options{Seed: cfg.seed, FixedSeed: cfg.seedSet}
+	// The saved settings (text size, contrast, full screen) are read before
+	// the first frame; with -save off they are neither read nor written.
+	var settings savefile.SettingsStore
+	if cfg.save != "off" {
+		st, err := savefile.DefaultSettingsStore()
+		if err != nil {
+			opts.Notice = err.Error() + "; settings will not be kept."
+		} else {
+			settings = st
+		}
+	}
+	opts.UseSettings(settings, cfg.over)
 	if cfg.scenario != "" {
 		sc, probs := scenarios.Open(cfg.scenario)
 		if sc == nil {
@@ -242,7 +270,7 @@ func run(args []string, stderr io.Writer) int {
 	case "":
 		st, err := savefile.Default()
 		if err != nil {
-			opts.Notice = err.Error() + "; the game will not be saved."
+			opts.Notice = strings.TrimSpace(opts.Notice + " " + err.Error() + "; the game will not be saved.")
 		} else {
 			opts.Store = st
 		}
@@ -286,7 +314,6 @@ func run(args []string, stderr io.Writer) int {
 	ebiten.SetWindowSizeLimits(960, 540, -1, -1)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetScreenClearedEveryFrame(false)
-	ebiten.SetFullscreen(cfg.fullscreen)
 	if err := ebiten.RunGame(g); err != nil {
 		fmt.Fprintln(stderr, "keyholder:", err)
 		return 1

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/keyholder-game/keyholder/game/savefile"
 )
 
 // Flags are untrusted input: each bad one is refused with a clear message
@@ -92,3 +95,62 @@ func TestScreenshotSmoke(t *testing.T) {
 }
 
 var pngDecode = png.Decode
+
+// Only the settings flags actually given override the saved settings.
+func TestSettingsFlags(t *testing.T) {
+	c, err := parseFlags(nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.over.TextSize != nil || c.over.HighContrast != nil || c.over.Fullscreen != nil {
+		t.Fatalf("no flags, but overrides %+v", c.over)
+	}
+	c, err = parseFlags([]string{"-textsize", "Large", "-contrast=false"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.over.TextSize == nil || *c.over.TextSize != 2 || c.over.HighContrast == nil || *c.over.HighContrast || c.over.Fullscreen != nil {
+		t.Fatalf("overrides %+v", c.over)
+	}
+	got := savefile.Settings{TextSize: 0, HighContrast: true, Fullscreen: true}.Apply(c.over)
+	if got != (savefile.Settings{TextSize: 2, Fullscreen: true}) {
+		t.Fatalf("applied: %+v", got)
+	}
+}
+
+// TestSettingsFileAtStartup runs the game with its config folder in a
+// temporary directory: a damaged settings.json is set aside at start-up
+// (the game still runs), and with -save off it is not touched at all.
+func TestSettingsFileAtStartup(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("needs an X display: run under xvfb-run -a")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "keyholder")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cfg := filepath.Join(dir, "config")
+	settings := filepath.Join(cfg, "keyholder", "settings.json")
+	os.MkdirAll(filepath.Dir(settings), 0o755)
+	for _, save := range []string{"off", ""} {
+		os.WriteFile(settings, []byte("{not json"), 0o644)
+		args := []string{"-seed", "3", "-screenshot", filepath.Join(dir, "t.png"), "-frames", "5"}
+		if save != "" {
+			args = append(args, "-save", save)
+		}
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+cfg, "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("-save %q: %v\n%s", save, err, out)
+		}
+		bad, _ := filepath.Glob(settings + ".bad-*")
+		_, err := os.Stat(settings)
+		if save == "off" && (len(bad) != 0 || err != nil) {
+			t.Fatalf("-save off touched the settings file (%v, %v)", bad, err)
+		}
+		if save == "" && (len(bad) != 1 || err == nil) {
+			t.Fatalf("damaged settings not set aside: %v, %v", bad, err)
+		}
+	}
+}

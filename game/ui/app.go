@@ -52,6 +52,8 @@ type Options struct {
 	RunsDir      string         // where "Save run record" writes; "" = beside the autosave
 	TextSize     int
 	HighContrast bool
+	Fullscreen   bool                   // start in full screen
+	Settings     savefile.SettingsStore // where a change on the settings screen is saved; Path "" = nowhere
 	Input        input.Source
 	Platform     Platform
 	Now          func() time.Time
@@ -87,6 +89,8 @@ type App struct {
 	notice string // title-screen message (save problems)
 	status string // one-off message shown in the room's footer
 
+	settingsErr string // why the settings could not be saved, shown on the settings screen
+
 	// modals shared by screens
 	source string // id of the source card open
 	why    string // indicator whose ledger is open
@@ -111,10 +115,39 @@ func New(o Options) (*App, error) {
 	// The theme (and so the fonts) is made at the first Layout, inside
 	// Ebitengine's loop, so that parsing fonts overlaps opening the window.
 	a := &App{o: o, c: newCtx(nil), w: 1280, h: 720, notice: o.Notice}
+	if o.Fullscreen {
+		o.Platform.SetFullscreen(true)
+	}
 	a.scr = &titleScreen{}
 	a.dirty = true
 	a.c.again = true
 	return a, nil
+}
+
+// UseSettings loads the player's saved settings from st into o (text size,
+// contrast, full screen), applies over for this run only, and remembers st
+// so that a change on the settings screen is saved there. A damaged or
+// unknown settings file is set aside and reported on the title screen.
+func (o *Options) UseSettings(st savefile.SettingsStore, over savefile.Overrides) {
+	set, notice := st.Load()
+	set = set.Apply(over)
+	if set.Validate() != nil {
+		set.TextSize = savefile.DefaultSettings().TextSize
+	}
+	o.TextSize, o.HighContrast, o.Fullscreen = set.TextSize, set.HighContrast, set.Fullscreen
+	o.Settings = st
+	if notice != "" {
+		o.Notice = strings.TrimSpace(o.Notice + " " + notice)
+	}
+}
+
+// saveSettings keeps the settings now in use; a failure is shown on the
+// settings screen.
+func (a *App) saveSettings(set savefile.Settings) {
+	a.settingsErr = ""
+	if err := a.o.Settings.Save(set); err != nil {
+		a.settingsErr = "⚠ The settings could not be saved: " + err.Error()
+	}
 }
 
 // Screen names the current screen ("title", "briefing", "room", "turn",

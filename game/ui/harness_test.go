@@ -48,18 +48,27 @@ func loadEntries(t testing.TB) []Entry {
 var entriesCache []Entry
 
 func newDriver(t testing.TB, w, h, textSize int, contrast bool) *driver {
+	return newDriverWith(t, t.TempDir(), w, h, func(o *Options) { o.TextSize, o.HighContrast = textSize, contrast })
+}
+
+// newDriverWith starts an App saving into dir, with options changed by set
+// (called after the defaults are filled in).
+func newDriverWith(t testing.TB, dir string, w, h int, set func(o *Options)) *driver {
 	if entriesCache == nil {
 		entriesCache = loadEntries(t)
 	}
-	dir := t.TempDir()
 	in := input.NewScripted()
-	app, err := New(Options{
+	o := Options{
 		Scenarios: entriesCache, Seed: 7, FixedSeed: true,
-		Store:    savefile.Store{Path: filepath.Join(dir, "autosave.json")},
-		RunsDir:  filepath.Join(dir, "runs"),
-		TextSize: textSize, HighContrast: contrast, Input: in, Platform: &fakePlatform{},
+		Store:   savefile.Store{Path: filepath.Join(dir, "autosave.json")},
+		RunsDir: filepath.Join(dir, "runs"),
+		Input:   in, Platform: &fakePlatform{},
 		Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) },
-	})
+	}
+	if set != nil {
+		set(&o)
+	}
+	app, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/keyholder-game/keyholder/game/layout"
+	"github.com/keyholder-game/keyholder/game/savefile"
 )
 
 type titleScreen struct{}
@@ -162,8 +163,13 @@ func (s *settingsScreen) build(a *App, c *Ctx) {
 		y += h + c.T.Pad*1.2
 		return hit
 	}
+	// Each change is saved at once (unless saving is off), with the other
+	// settings as they are in use now.
+	now := savefile.Settings{TextSize: c.T.Size, HighContrast: c.T.Contrast, Fullscreen: a.o.Platform.Fullscreen()}
 	if i := row("Text size", TextSizes, c.T.Size, "size"); i >= 0 && i != c.T.Size {
 		a.applyTheme(i, c.T.Contrast)
+		now.TextSize = i
+		a.saveSettings(now)
 	}
 	hc := 0
 	if c.T.Contrast {
@@ -171,14 +177,23 @@ func (s *settingsScreen) build(a *App, c *Ctx) {
 	}
 	if i := row("Contrast", []string{"Standard", "High contrast"}, hc, "contrast"); i >= 0 && i != hc {
 		a.applyTheme(c.T.Size, i == 1)
+		now.HighContrast = i == 1
+		a.saveSettings(now)
 	}
 	fs := 0
-	if a.o.Platform.Fullscreen() {
+	if now.Fullscreen {
 		fs = 1
 	}
 	if i := row("Display", []string{"Window", "Full screen"}, fs, "display"); i >= 0 && i != fs {
 		a.o.Platform.SetFullscreen(i == 1)
+		now.Fullscreen = i == 1
+		a.saveSettings(now)
 		c.Again()
+	}
+	if a.settingsErr != "" {
+		y += c.Para(body.X, y, body.W, a.settingsErr, c.T.Small, p.Warn) + c.T.Pad
+	} else if a.o.Settings.Path != "" {
+		y += c.Para(body.X, y, body.W, "Settings are kept in "+a.o.Settings.Path, c.T.Small, p.Muted) + c.T.Pad
 	}
 	sample := "Sample text: “Encryption protects millions of ordinary people every day,” said the report. Meters show ▲ better and ▼ worse in words and shapes, not colour alone."
 	if y < body.Bottom() {
