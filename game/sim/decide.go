@@ -170,12 +170,16 @@ func (r *Run) Check(d Decision) error {
 	return errors.Join(errs...)
 }
 
+// choiceIDs names the answers as the player sees them.
 func choiceIDs(e *scenario.Event) string {
-	ids := make([]string, len(e.Choices))
+	labels := make([]string, len(e.Choices))
 	for i, c := range e.Choices {
-		ids[i] = c.ID
+		labels[i] = fmt.Sprintf("%q", c.Label)
 	}
-	return "choose " + strings.Join(ids, " or ")
+	if len(labels) < 2 {
+		return "choose " + strings.Join(labels, "")
+	}
+	return "choose " + strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1]
 }
 
 func (r *Run) checkAmount(i int, v float64) error {
