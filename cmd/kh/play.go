@@ -671,6 +671,9 @@ func (t *terminal) report(rep *sim.Report) {
 		if n.Fiction {
 			tag = " (scenario event: did not really happen)"
 		}
+		if n.RealDate != "" {
+			tag = " (real, but out of time: it happened " + n.RealDate + ")"
+		}
 		t.printf("\n* %s%s\n  %s\n%s", n.Title, tag, wrap(n.Text, 76), t.cite(n.Sources))
 		if n.Dilemma {
 			t.printf("  You must answer this next turn.\n")

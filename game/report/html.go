@@ -156,7 +156,7 @@ table.causes td.amt { text-align: right; font-weight: bold; white-space: nowrap;
 {{end}}{{if .Reason}}<li><strong>Reason given:</strong> <span class="reason">“{{.Reason}}”</span></li>
 {{else if .Decided}}<li><strong>Reason given:</strong> none</li>
 {{end}}{{if or .Money .Capital}}<li>Spent: {{money .Money $.Unit}}, {{num .Capital}} capital</li>
-{{end}}{{range .News}}<li><strong>News: {{.Title}}</strong>{{if .Fiction}} <span class="fiction">(scenario event: did not really happen)</span>{{end}}: {{.Text}}{{template "cites" .Sources}}</li>
+{{end}}{{range .News}}<li><strong>News: {{.Title}}</strong>{{if .Fiction}} <span class="fiction">(scenario event: did not really happen)</span>{{end}}{{if .RealDate}} <span class="fiction">(real, but out of time: it happened {{.RealDate}})</span>{{end}}: {{.Text}}{{template "cites" .Sources}}</li>
 {{end}}{{range .Moves}}<li>{{.Name}}: {{num .Before}} → {{num .After}} ({{signed (sub .After .Before)}}){{if .Cause}}; largest cause: {{.Cause}}{{end}}</li>
 {{end}}{{range .Warnings}}<li>Warning: {{.}}</li>
 {{end}}{{if .Ending}}<li><strong>The game ended: {{.Ending}}</strong></li>

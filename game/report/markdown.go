@@ -55,6 +55,9 @@ func (rep *Report) Markdown(w io.Writer) error {
 			if n.Fiction {
 				tag = " *(scenario event: did not really happen)*"
 			}
+			if n.RealDate != "" {
+				tag = " *(real, but out of time: it happened " + md(n.RealDate) + ")*"
+			}
 			p("- News: **%s**%s: %s%s\n", md(n.Title), tag, md(n.Text), mdCites(n.Sources))
 		}
 		for _, m := range t.Moves {

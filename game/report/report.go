@@ -72,7 +72,8 @@ func (t Turn) Decided() bool { return len(t.Changes) > 0 || len(t.Answers) > 0 }
 // News is one headline of a turn.
 type News struct {
 	Title, Text string
-	Fiction     bool // a scenario event: it did not really happen
+	Fiction     bool   // a scenario event: it did not really happen
+	RealDate    string // a real event shown out of its time: when it happened
 	Dilemma     bool
 	Sources     []Cite
 }
@@ -222,7 +223,7 @@ func timeline(r *sim.Run, cited *citeSet) []Turn {
 			}
 		}
 		for _, n := range rp.News {
-			t.News = append(t.News, News{Title: n.Title, Text: n.Text, Fiction: n.Fiction, Dilemma: n.Dilemma,
+			t.News = append(t.News, News{Title: n.Title, Text: n.Text, Fiction: n.Fiction, RealDate: n.RealDate, Dilemma: n.Dilemma,
 				Sources: cited.add(n.Sources)})
 		}
 		t.Moves = moves(sc, rp)

@@ -590,6 +590,9 @@ func (c *checker) events() {
 			c.r.warnAt(p+".cooldown", "cooldown has no meaning without repeat = true")
 		}
 		c.location(p, e.Location)
+		if e.Fiction && e.RealDate != "" {
+			c.r.errAt(p+".real_date", "a fiction event has no real date: remove real_date, or fiction if it really happened")
+		}
 		c.flags(p+".sets", e.Sets)
 		c.flags(p+".clears", e.Clears)
 		c.cites(p, e.Sources, true, "event")

@@ -161,6 +161,9 @@ func decodeProblem(name, src string, err error) Problem {
 // posAt is the position of the byte at offset i (clamped to the file).
 func posAt(src string, i int) Pos {
 	i = max(0, min(i, len(src)))
+	for i > 0 && i < len(src) && !utf8.RuneStart(src[i]) {
+		i-- // an offset inside a character means that character
+	}
 	line := 1 + strings.Count(src[:i], "\n")
 	lineStart := strings.LastIndexByte(src[:i], '\n') + 1
 	return Pos{line, 1 + utf8.RuneCountInString(src[lineStart:i])}

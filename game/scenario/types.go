@@ -197,9 +197,10 @@ type Event struct {
 	Repeat   bool     `toml:"repeat"` // false: at most once per game
 	Cooldown int      `toml:"cooldown"`
 	Location string   `toml:"location"`
-	Fiction  bool     `toml:"fiction"` // a scenario event, not a historical one
-	Sets     []string `toml:"sets"`    // flags switched on
-	Clears   []string `toml:"clears"`  // flags switched off
+	Fiction  bool     `toml:"fiction"`   // a scenario event, not a historical one
+	RealDate string   `toml:"real_date"` // a real event shown on another turn than its date: when it happened
+	Sets     []string `toml:"sets"`      // flags switched on
+	Clears   []string `toml:"clears"`    // flags switched off
 	Effects  []Effect `toml:"effects"`
 	Choices  []Choice `toml:"choices"` // a dilemma answered at the start of next turn
 	Sources  []string `toml:"sources"`

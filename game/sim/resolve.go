@@ -220,7 +220,7 @@ func (r *Run) fireEvents(rep *Report) {
 			r.schedule(&e.Effects[k], cause, rep)
 		}
 		rep.News = append(rep.News, News{Turn: r.turn, Event: e.ID, Title: e.Title, Text: e.Text,
-			Location: e.Location, Fiction: e.Fiction, Sources: e.Sources, Dilemma: len(e.Choices) > 0})
+			Location: e.Location, Fiction: e.Fiction, RealDate: e.RealDate, Sources: e.Sources, Dilemma: len(e.Choices) > 0})
 		if len(e.Choices) > 0 {
 			r.dilemmas = append(r.dilemmas, Dilemma{Event: e, Turn: r.turn})
 		}

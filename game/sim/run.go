@@ -51,6 +51,7 @@ type News struct {
 	Text     string
 	Location string
 	Fiction  bool
+	RealDate string // set when a real event is shown out of its time
 	Sources  []string
 	Dilemma  bool // has choices to answer next turn
 }

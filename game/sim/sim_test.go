@@ -241,3 +241,23 @@ func TestLoadRecordRejectsDamage(t *testing.T) {
 		}
 	}
 }
+
+// A real event shown out of its time carries its real date to the news, so
+// every screen can say so.
+func TestNewsCarriesRealDate(t *testing.T) {
+	src := strings.Replace(string(simtest.MiniTOML), "id = \"summit\"\n", "id = \"summit\"\nreal_date = \"30 March 2017\"\n", 1)
+	sc, probs := scenario.Load("mini.toml", []byte(src))
+	if sc == nil {
+		t.Fatal(probs.Error())
+	}
+	rep, err := New(sc, 1).Resolve(Decision{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range rep.News {
+		if n.Event == "summit" && n.RealDate == "30 March 2017" {
+			return
+		}
+	}
+	t.Fatalf("news %+v lacks the summit's real date", rep.News)
+}

@@ -558,6 +558,9 @@ func (a *App) newsList(c *Ctx, r Rect, key string, reveal int) {
 			if n.Fiction {
 				meta = append(meta, "☆ fiction: a scenario event, not a real one")
 			}
+			if n.RealDate != "" {
+				meta = append(meta, "◷ real, but out of time: it happened "+n.RealDate)
+			}
 			if n.Dilemma {
 				meta = append(meta, "⚠ you must answer it next turn")
 			}
